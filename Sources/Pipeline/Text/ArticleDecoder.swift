@@ -40,12 +40,16 @@ public enum ArticleDecoder {
             decoded = text
         } else {
             if let reason = BinarySniffer.binaryReason(bytes) { throw .binary(reason) }
-            let scan = UTF8Scan.scan(bytes)
-            if let offset = scan.firstInvalidOffset {
-                decoded = try decodeNonUTF8(bytes, scan: scan, firstInvalid: offset)
+            if let text = DecodedTextCleaner.validUTF8String(bytes) {
+                decoded = DecodedText(text: text, encoding: .utf8, confidence: 1)
             } else {
-                decoded = DecodedText(
-                    text: DecodedTextCleaner.string(fromValidUTF8: bytes, from: 0), encoding: .utf8, confidence: 1)
+                let scan = UTF8Scan.scan(bytes)
+                if let offset = scan.firstInvalidOffset {
+                    decoded = try decodeNonUTF8(bytes, scan: scan, firstInvalid: offset)
+                } else {  // not reached: the standard library and UTF8Scan agree on validity
+                    decoded = DecodedText(
+                        text: DecodedTextCleaner.string(fromValidUTF8: bytes, from: 0), encoding: .utf8, confidence: 1)
+                }
             }
         }
         if decoded.text.unicodeScalars.allSatisfy({ ScalarClass.isSpace($0.value) }) {

@@ -1,0 +1,79 @@
+import Glibc
+import SystemPackage
+
+/// Walks an inbox tree with `opendir`/`readdir`, keeping names as bytes.
+///
+/// Directories are descended into without following symlinks; dot-directories are skipped (a
+/// writer's staging area). Every other entry that is not ignored by ``IgnoredNames`` is reported,
+/// whatever its type: regular files become candidates, and symlinks, FIFOs, sockets and devices
+/// get a failure record from the read stage instead of being opened.
+public enum InboxScanner {
+    /// What one walk found.
+    public struct Result: Sendable {
+        public var files: [FilePath] = []
+        public var directories: [FilePath] = []
+        /// Directories that could not be opened, with their `errno`.
+        public var unreadable: [(path: FilePath, errno: Int32)] = []
+    }
+
+    /// Walks `root` recursively. Never throws: an unreadable directory is listed in the result and
+    /// the walk goes on.
+    public static func scan(_ root: FilePath) -> Result {
+        var result = Result()
+        var pending: [FilePath] = [root]
+        while let directory = pending.popLast() {
+            result.directories.append(directory)
+            guard let stream = directory.withPlatformString({ opendir($0) }) else {
+                result.unreadable.append((directory, errno))
+                continue
+            }
+            defer { closedir(stream) }
+            while let entry = readdir(stream) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                    Array(raw.prefix { $0 != 0 })
+                }
+                if name == [UInt8(ascii: ".")] || name == [UInt8(ascii: "."), UInt8(ascii: ".")] { continue }
+                let path = directory.appending(nameBytes: name)
+                var type = entry.pointee.d_type
+                if type == UInt8(DT_UNKNOWN) { type = fileType(path) }
+                if type == UInt8(DT_DIR) {
+                    if name.first != UInt8(ascii: ".") { pending.append(path) }
+                } else if !IgnoredNames.isIgnored(name) {
+                    result.files.append(path)
+                }
+            }
+        }
+        return result
+    }
+
+    /// The `DT_*` type of `path` from `lstat` (symlinks are not followed).
+    static func fileType(_ path: FilePath) -> UInt8 {
+        var info = stat()
+        guard path.withPlatformString({ lstat($0, &info) }) == 0 else { return UInt8(DT_UNKNOWN) }
+        switch info.st_mode & S_IFMT {
+        case S_IFDIR: return UInt8(DT_DIR)
+        case S_IFREG: return UInt8(DT_REG)
+        case S_IFLNK: return UInt8(DT_LNK)
+        default: return UInt8(DT_UNKNOWN)
+        }
+    }
+}
+
+extension InboxScanner {
+    /// The non-dot subdirectories directly inside `directory` (symlinks are not followed).
+    /// An unreadable directory has none.
+    public static func subdirectories(of directory: FilePath) -> [FilePath] {
+        guard let stream = directory.withPlatformString({ opendir($0) }) else { return [] }
+        defer { closedir(stream) }
+        var found: [FilePath] = []
+        while let entry = readdir(stream) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { Array($0.prefix { $0 != 0 }) }
+            guard name.first != UInt8(ascii: ".") else { continue }
+            let path = directory.appending(nameBytes: name)
+            var type = entry.pointee.d_type
+            if type == UInt8(DT_UNKNOWN) { type = fileType(path) }
+            if type == UInt8(DT_DIR) { found.append(path) }
+        }
+        return found
+    }
+}

@@ -106,6 +106,7 @@ final class Daemon: @unchecked Sendable {
         intake.drain { drained.signal() }
         let inTime = drained.wait(timeout: .now() + .seconds(configuration.stopTimeoutSeconds)) == .success
         log.close()
+        unlink(configuration.state.appending("ready").string)
         if inTime {
             logger.notice("stopped")
             exit(0)

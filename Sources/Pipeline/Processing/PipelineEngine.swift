@@ -159,6 +159,12 @@ public final class PipelineEngine: @unchecked Sendable {
             .init(
                 event: "processed", path: candidate.display, sha256: job.sha256, stage: "write",
                 ms: System.millisecondsSince(job.started), result: "ok", stageMs: stageMs, output: relativeOutput))
+        logger.info(
+            "processed",
+            metadata: [
+                "path": "\(candidate.display)", "output": "\(relativeOutput)",
+                "ms": "\(System.millisecondsSince(job.started))",
+            ])
         return .processed(sha256: job.sha256, output: relativeOutput)
     }
 

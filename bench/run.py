@@ -704,11 +704,15 @@ def analyse_processing_log(path: Path, shas: list[str]) -> dict:
     }
 
 
-def burst_run(tool: Tool, n: int, seed: int, args, label: str | None = None, data_dir: Path = DATA_DIR) -> dict:
+def burst_run(tool: Tool, n: int, seed: int, args, label: str | None = None, data_dir: Path = DATA_DIR,
+              paused: bool = False) -> dict:
+    """Stage n inputs, start the tool, rename them all into its inbox, time until every output
+    exists.  paused: the tool's process group is stopped (SIGSTOP) during the drop and continued
+    after it, so that more events arrive than the kernel queue holds (IN_Q_OVERFLOW)."""
     label = label or tool.name
     d = Dirs.make(args.tmp, "run")
     proc = watcher = mon = None
-    result: dict = {"tool": label, "n": n, "seed": seed}
+    result: dict = {"tool": label, "n": n, "seed": seed, "paused_during_drop": paused}
     try:
         log(f"{label}: staging {n} inputs in {d.staging}")
         inputs = stage_inputs(n, seed, d.staging, data_dir)
@@ -731,7 +735,13 @@ def burst_run(tool: Tool, n: int, seed: int, args, label: str | None = None, dat
             result["ready_ms"] = round((time.perf_counter() - t_ready0) * 1000)
         watcher = OutputWatcher(d.output, expected)
         log(f"{label}: dropping {n} files into the inbox")
-        t0, t_drop = drop_all(inputs, d.staging, d.inbox)
+        if paused and proc is not None:
+            os.killpg(proc.pid, signal.SIGSTOP)
+        try:
+            t0, t_drop = drop_all(inputs, d.staging, d.inbox)
+        finally:
+            if paused and proc is not None:
+                os.killpg(proc.pid, signal.SIGCONT)
         result["drop_ms"] = round((t_drop - t0) * 1000, 1)
         cap = max(120.0, n / 20.0)
         if tool.kind == "batch":
@@ -992,6 +1002,9 @@ def report(res: dict) -> str:
     if rows:
         out += ["### Burst: N files renamed into the inbox at once, until every document exists", "",
                 burst_table(rows), ""]
+    if runs.get("overflow"):
+        out += ["### Overflow: each watcher stopped (SIGSTOP) while N files are renamed in, then continued", "",
+                burst_table([(r.get("tool", k), r) for k, r in runs["overflow"].items()]), ""]
     if "memory" in res:
         mm = res["memory"]
         out += ["### Memory", "",
@@ -1039,12 +1052,15 @@ def watcherd_available(path: str | None) -> bool:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("command", nargs="?", default="all",
-                    choices=["all", "burst", "latency", "memory", "extract", "peers", "durability"])
+                    choices=["all", "burst", "latency", "memory", "extract", "peers", "durability", "overflow"])
     ap.add_argument("--watcherd", default=".build/release/watcherd", help="path to the release binary")
     ap.add_argument("-n", "--n", type=int, default=10_000, help="articles per burst (default 10,000)")
     ap.add_argument("--n-big", type=int, default=100_000, help="the big burst for the memory figure")
     ap.add_argument("--skip-big", action="store_true", help="skip the big (100,000) burst")
     ap.add_argument("--skip-peers", action="store_true")
+    ap.add_argument("--overflow-n", type=int, default=20_000,
+                    help="overflow: files dropped while each watcher is stopped (more than the kernel queue holds)")
+    ap.add_argument("--skip-overflow", action="store_true", help="skip the paused-drop (overflow) runs")
     ap.add_argument("--peers", default="floor,inotifywait,watchdog", help="which peers, comma separated")
     ap.add_argument("--rate", type=float, default=20.0, help="latency: files per second")
     ap.add_argument("--duration", type=float, default=30.0, help="latency: seconds")
@@ -1121,6 +1137,18 @@ def main(argv: list[str] | None = None) -> int:
                 peers[key] = burst_run(tool, args.n, args.seed, args, tool.name, args.data)
             res["runs"]["peers"] = peers
             res["ratios"] = ratios(res["runs"].get("burst", {}), peers)
+        if cmd in ("all", "overflow") and not args.skip_overflow:
+            over: dict[str, dict] = {}
+            tools: list[tuple[str, Tool]] = []
+            if have:
+                tools.append(("watcherd", Watcherd(args.watcherd, base_extra)))
+            if shutil.which("inotifywait"):
+                tools.append(("inotifywait", InotifywaitCopy()))
+            tools.append(("watchdog", WatchdogPyarabic()))
+            for key, tool in tools:
+                over[key] = burst_run(tool, args.overflow_n, args.seed + 3, args, f"{tool.name} (stopped during drop)",
+                                      args.data, paused=True)
+            res["runs"]["overflow"] = over
     finally:
         shutil.rmtree(parent_tmp, ignore_errors=True) if not args.keep else log(f"kept {parent_tmp}")
         res["machine"]["loadavg_at_end"] = [round(x, 2) for x in os.getloadavg()]

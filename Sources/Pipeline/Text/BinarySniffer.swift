@@ -1,0 +1,47 @@
+/// Tells binary files (images, archives, executables) from text by looking at the first 4 KB.
+///
+/// A file is binary when it starts with a known signature (PNG, GIF, JPEG, PDF, ZIP, gzip, xz,
+/// 7-Zip, ELF, Mach-O, WebAssembly, SQLite), or when the first 4,096 bytes contain a NUL byte,
+/// or when more than 2% (and at least 4) of them are C0 control bytes other than TAB, LF, VT,
+/// FF, CR and ESC. UTF-16 is recognised before this check runs, so its NUL bytes are fine.
+enum BinarySniffer {
+    /// Number of leading bytes examined.
+    static let window = 4096
+
+    private static let signatures: [(name: String, bytes: [UInt8])] = [
+        ("PNG image", [0x89, 0x50, 0x4E, 0x47]),
+        ("GIF image", Array("GIF8".utf8)),
+        ("JPEG image", [0xFF, 0xD8, 0xFF]),
+        ("PDF document", Array("%PDF-".utf8)),
+        ("ZIP archive", [0x50, 0x4B, 0x03, 0x04]),
+        ("gzip data", [0x1F, 0x8B]),
+        ("xz data", [0xFD, 0x37, 0x7A, 0x58, 0x5A, 0x00]),
+        ("7-Zip archive", [0x37, 0x7A, 0xBC, 0xAF, 0x27, 0x1C]),
+        ("ELF executable", [0x7F, 0x45, 0x4C, 0x46]),
+        ("Mach-O executable", [0xCF, 0xFA, 0xED, 0xFE]),
+        ("WebAssembly module", [0x00, 0x61, 0x73, 0x6D]),
+        ("SQLite database", Array("SQLite format 3".utf8)),
+    ]
+
+    /// A short reason when `bytes` look binary, else `nil`.
+    static func binaryReason(_ bytes: [UInt8]) -> String? {
+        for signature in signatures where bytes.count >= signature.bytes.count {
+            if bytes.starts(with: signature.bytes) { return "binary content (\(signature.name) signature)" }
+        }
+        let end = min(bytes.count, window)
+        var controls = 0
+        for i in 0..<end {
+            let c = bytes[i]
+            if c >= 0x20 { continue }
+            if c == 0 { return "binary content (NUL byte at offset \(i))" }
+            switch c {
+            case 0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x1B: continue
+            default: controls += 1
+            }
+        }
+        if controls >= 4 && controls * 50 > end {
+            return "binary content (\(controls) control bytes in the first \(end) bytes)"
+        }
+        return nil
+    }
+}

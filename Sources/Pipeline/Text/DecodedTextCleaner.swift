@@ -1,0 +1,77 @@
+/// Builds the `text` of a decoded article: CRLF and lone CR become LF, and the C0 controls
+/// (U+0000–U+001F except TAB and LF), DEL (U+007F) and the C1 controls (U+0080–U+009F) are removed.
+enum DecodedTextCleaner {
+    /// The cleaned text of `bytes` when they are valid UTF-8 (strict, checked by the standard
+    /// library's validator), else `nil`. Copies only when something needs cleaning.
+    static func validUTF8String(_ bytes: [UInt8]) -> String? {
+        guard let text = String(validating: bytes, as: UTF8.self) else { return nil }
+        let needsCleaning = bytes.withUnsafeBufferPointer { b -> Bool in
+            for (i, c) in b.enumerated() {
+                if c < 0x20 {
+                    if c != 0x0A && c != 0x09 { return true }
+                } else if c == 0x7F {
+                    return true
+                } else if c == 0xC2 && i + 1 < b.count && b[i + 1] <= 0x9F {
+                    return true
+                }
+            }
+            return false
+        }
+        return needsCleaning ? string(fromValidUTF8: bytes, from: 0) : text
+    }
+
+    /// Cleans valid UTF-8 `bytes[start...]` (the caller has validated them) into a `String`.
+    static func string(fromValidUTF8 bytes: [UInt8], from start: Int) -> String {
+        var out = [UInt8]()
+        out.reserveCapacity(bytes.count - start)
+        bytes.withUnsafeBufferPointer { b in
+            let n = b.count
+            var i = start
+            while i < n {
+                let c = b[i]
+                if c >= 0x20 && c < 0x7F {
+                    out.append(c)
+                    i += 1
+                } else if c < 0x80 {
+                    if c == 0x0A || c == 0x09 {
+                        out.append(c)
+                    } else if c == 0x0D {
+                        out.append(0x0A)
+                        if i + 1 < n && b[i + 1] == 0x0A { i += 1 }
+                    }
+                    i += 1
+                } else if c == 0xC2 && i + 1 < n && b[i + 1] >= 0x80 && b[i + 1] <= 0x9F {
+                    i += 2  // C1 control U+0080–U+009F
+                } else {
+                    out.append(c)
+                    i += 1
+                }
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Cleans a sequence of scalars (already decoded from UTF-16 or a code page) into a `String`.
+    static func string<S: Sequence>(fromScalars scalars: S) -> String where S.Element == Unicode.Scalar {
+        var view = String.UnicodeScalarView()
+        var pendingCR = false
+        for s in scalars {
+            let v = s.value
+            if pendingCR {
+                pendingCR = false
+                if v == 0x0A { continue }
+            }
+            if v < 0x20 || (v >= 0x7F && v <= 0x9F) {
+                if v == 0x0A || v == 0x09 {
+                    view.append(s)
+                } else if v == 0x0D {
+                    view.append("\n")
+                    pendingCR = true
+                }
+                continue
+            }
+            view.append(s)
+        }
+        return String(view)
+    }
+}

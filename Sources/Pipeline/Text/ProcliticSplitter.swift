@@ -1,0 +1,142 @@
+/// Splits the Arabic proclitics و ف (conjunctions), ب ك ل (prepositions) and ال (the article) off
+/// the front of a word, conservatively, without a lexicon.
+///
+/// Input is the word's letters after presentation-form, tashkeel and tatweel normalisation but
+/// with hamza on alef kept (the article is always written with bare alef ا, so `إلغاء`, `ألمانيا`
+/// are never split). Grammar: `[و|ف]? ([ب|ك] ال | لل | ال)?` + base, where `لل` is ل + ال with
+/// the article's alef dropped. Rules, each keeping at least two letters of base:
+/// - the article (alone or after ب ك ل) is split when at least two letters follow it and the word
+///   is not one of the few words whose `ال` is not the article (`الى`, `الذي`, `الله`, `الف`, ...);
+/// - ب ك ل are split only in front of the article (`بالعاصمة`, `للعاصمة`) or of one of those
+///   ال-words (`بالله` = ب + الله, `لليبيا` = ل + ليبيا); a bare preposition
+///   cannot be told from a word's first letter without a lexicon (`بريطانيا`, `لبنان`);
+/// - و ف are split when the rest is at least two letters and neither the word, nor its light
+///   stem, nor the word without a final tanween alef is in a list of frequent words that start
+///   with و or ف (`وزير`, `وقت`, `فرنسا`, `فقط`, ...).
+enum ProcliticSplitter {
+    static let waw: UInt32 = 0x0648
+    static let fa: UInt32 = 0x0641
+    static let ba: UInt32 = 0x0628
+    static let kaf: UInt32 = 0x0643
+    static let lam: UInt32 = 0x0644
+    static let alef: UInt32 = 0x0627
+
+    // Shared proclitic arrays (no allocation per token).
+    static let none: [String] = []
+    private static let cliticTable: [[String]] = {
+        // index: conj (0 none, 1 و, 2 ف) * 8 + rest (0 none, 1 ال, 2 ب ال, 3 ك ال, 4 ل ال, 5 ب, 6 ك, 7 ل)
+        let rests: [[String]] = [[], ["ال"], ["ب", "ال"], ["ك", "ال"], ["ل", "ال"], ["ب"], ["ك"], ["ل"]]
+        var t = [[String]]()
+        for conj in [[], ["و"], ["ف"]] as [[String]] {
+            for rest in rests { t.append(conj + rest) }
+        }
+        return t
+    }()
+
+    /// The proclitics (canonical strings) and how many leading letters they take.
+    static func split(_ w: [UInt32]) -> (proclitics: [String], letters: Int) {
+        let n = w.count
+        guard n >= 3 else { return (none, 0) }
+        var conj = 0
+        var pos = 0
+        if (w[0] == waw || w[0] == fa) && n - 1 >= 2 && !isConjunctionException(w) {
+            conj = w[0] == waw ? 1 : 2
+            pos = 1
+        }
+        let r = w[pos...]
+        let rn = r.count
+        let r0 = r.startIndex
+        var rest = 0
+        if rn >= 4 && r[r0] == alef && r[r0 + 1] == lam && !articleExceptions.contains(key(r)) {
+            rest = 1
+            pos += 2
+        } else if rn >= 5 && (r[r0] == ba || r[r0] == kaf) && r[r0 + 1] == alef && r[r0 + 2] == lam {
+            if articleExceptions.contains(key(r.dropFirst())) {
+                rest = r[r0] == ba ? 5 : 6  // بالله, بالذي: the preposition only
+                pos += 1
+            } else {
+                rest = r[r0] == ba ? 2 : 3
+                pos += 3
+            }
+        } else if rn >= 4 && r[r0] == lam && r[r0 + 1] == lam && !lamLamExceptions.contains(key(r)) {
+            rest = 4
+            pos += 2
+        } else if rn >= 3 && r[r0] == lam && r[r0 + 1] == lam && lamLamExceptions.contains(key(r)) {
+            rest = 7
+            pos += 1
+        }
+        return (cliticTable[conj * 8 + rest], pos)
+    }
+
+    /// True when the word, its light stem, or the word without a final alef (tanween alef) is a
+    /// listed word that starts with و or ف.
+    static func isConjunctionException(_ w: [UInt32]) -> Bool {
+        let k = key(w[...])
+        if k == 0 { return false }
+        if conjunctionExceptions.contains(k) { return true }
+        var folded = [UInt32]()
+        folded.reserveCapacity(w.count)
+        for v in w { folded.append(fold(v)) }
+        let stem = ArabicLightStemmer.stemRange(folded)
+        if stem.count < folded.count && conjunctionExceptions.contains(key(folded[stem])) { return true }
+        if folded.count > 3 && folded.last == alef {
+            return conjunctionExceptions.contains(key(folded.dropLast()))
+        }
+        return false
+    }
+
+    /// A 64-bit key of a word of at most 10 letters of U+0621–U+064A after folding the alef
+    /// variants, alef maqsura and ta marbuta (6 bits per letter); 0 for any other word. Keys
+    /// avoid hashing `String`s (Unicode-normalising comparisons) on the tokenizer's hot path.
+    @inline(__always)
+    static func key(_ letters: ArraySlice<UInt32>) -> UInt64 {
+        guard letters.count <= 10 else { return 0 }
+        var k: UInt64 = 0
+        for v in letters {
+            let f = fold(v)
+            guard f >= 0x0621 && f <= 0x064A else { return 0 }
+            k = k << 6 | UInt64(f - 0x0620)
+        }
+        return k
+    }
+
+    @inline(__always)
+    static func fold(_ v: UInt32) -> UInt32 {
+        switch v {
+        case 0x0622, 0x0623, 0x0625, 0x0671: return 0x0627
+        case 0x0649: return 0x064A
+        case 0x0629: return 0x0647
+        default: return v
+        }
+    }
+
+    private static func keys(_ words: String) -> Set<UInt64> {
+        Set(words.split(separator: " ").map { key(ArraySlice($0.unicodeScalars.map { $0.value })) }.filter { $0 != 0 })
+    }
+
+    /// Words starting with ال whose ال is not the article (also when written without hamza).
+    static let articleExceptions: Set<UInt64> = keys(
+        """
+        الى الا الي اليه اليها اليهم اليهما اليهن اليك اليكم اليكما الينا الله اللهم اله الهه الذي التي الذين \
+        اللذين اللذان اللتان اللتين اللاتي اللواتي اللائي الان الف الفا الفان الفين الاف الية اليات الة الات الم \
+        الام المانيا الماني المانية البانيا الغاء الزام الحاق الفاظ الوان الو الاسكا
+        """)
+
+    /// Words starting with لل that are ل + a word starting with ل (no article).
+    static let lamLamExceptions: Set<UInt64> = keys("لليبيا للبنان للندن لله للهم")
+
+    /// Frequent words whose first letter و or ف belongs to the word.
+    static let conjunctionExceptions: Set<UInt64> = keys(
+        """
+        وزير وزيرة وزراء وزارة وزارات وزاري وزارية وقت وقتا اوقات وضع وضعت وضعه اوضاع وطن وطني وطنية وطنيا \
+        وفد وفود وفاة وفيات وجه وجهة وجهات وجود وحدة وحدات ولاية ولايات ولي وليد وليد وكالة وكالات واشنطن ورقة \
+        اوراق وسط وسطى وسائل وسيلة وصول وفق وفقا وقف وقع وقائع واقع واقعة واقعي واضح واضحة واضحا واجب واجبات \
+        وارد واردات وافق وافقت وصف وصل وصلت وعد وعود وعي وثيقة وثائق وظيفة وظائف ورشة وادي والي ولد ولدت \
+        وزن وحيد وحدها وحده وائل وفاء وجدي ورد وردت وراء وسام وليمة ودي ودية وقود وقاية وكيل وكلاء ولادة \
+        فرنسا فرنسي فرنسية فريق فرق فترة فترات فرص فرصة فلسطين فلسطيني فلسطينية فلسطينيين فيلم افلام فكرة \
+        فصل فصول فوز فاز فقط في فيه فيها فيهم فيما فوق فعل فعلا فعالية فعاليات فئة فئات فرع فروع فرد فريد فهد \
+        فيصل فاطمة فندق فنادق فني فنية فن فنون فحص فتح فتاة فتيات فساد فشل فضل فضلا فقر فقراء فكر فائز فائدة \
+        فوائد فيروس فيديو فرض فصيل فصائل فرحة فريضة فنزويلا فنلندا فيتنام فلاح فورا فوري فورية فوضى فارس فالح \
+        فواز فهمي فيفا فلوريدا فرانسوا فرانك فيلق
+        """)
+}

@@ -1,0 +1,72 @@
+/// Fast conversions between scalar values and `String`, used on the tokenizer's hot path.
+enum ScalarText {
+    /// A `String` holding the scalars whose values are `values` (each must be a valid scalar value).
+    @inline(__always)
+    static func string<C: Collection>(_ values: C) -> String where C.Element == UInt32 {
+        var bytes = 0
+        for v in values { bytes += v < 0x80 ? 1 : v < 0x800 ? 2 : v < 0x10000 ? 3 : 4 }
+        if bytes == 0 { return "" }
+        return String(unsafeUninitializedCapacity: bytes) { buffer in
+            var i = 0
+            for v in values {
+                if v < 0x80 {
+                    buffer[i] = UInt8(v)
+                    i += 1
+                } else if v < 0x800 {
+                    buffer[i] = UInt8(0xC0 | (v >> 6))
+                    buffer[i + 1] = UInt8(0x80 | (v & 0x3F))
+                    i += 2
+                } else if v < 0x10000 {
+                    buffer[i] = UInt8(0xE0 | (v >> 12))
+                    buffer[i + 1] = UInt8(0x80 | ((v >> 6) & 0x3F))
+                    buffer[i + 2] = UInt8(0x80 | (v & 0x3F))
+                    i += 3
+                } else {
+                    buffer[i] = UInt8(0xF0 | (v >> 18))
+                    buffer[i + 1] = UInt8(0x80 | ((v >> 12) & 0x3F))
+                    buffer[i + 2] = UInt8(0x80 | ((v >> 6) & 0x3F))
+                    buffer[i + 3] = UInt8(0x80 | (v & 0x3F))
+                    i += 4
+                }
+            }
+            return i
+        }
+    }
+
+    /// A `String` holding `scalars`.
+    @inline(__always)
+    static func string(_ scalars: UnsafeBufferPointer<Unicode.Scalar>) -> String {
+        scalars.withMemoryRebound(to: UInt32.self) { string($0) }
+    }
+
+    /// The scalars of `s` as an array, decoded straight from its UTF-8 storage.
+    static func scalars(of s: String) -> [Unicode.Scalar] {
+        var s = s
+        return s.withUTF8 { utf8 in
+            var out = [Unicode.Scalar]()
+            out.reserveCapacity(utf8.count)
+            let n = utf8.count
+            var i = 0
+            while i < n {
+                let b0 = UInt32(utf8[i])
+                let v: UInt32
+                if b0 < 0x80 {
+                    v = b0
+                    i += 1
+                } else if b0 < 0xE0 {
+                    v = (b0 & 0x1F) << 6 | UInt32(utf8[i + 1] & 0x3F)
+                    i += 2
+                } else if b0 < 0xF0 {
+                    v = (b0 & 0x0F) << 12 | UInt32(utf8[i + 1] & 0x3F) << 6 | UInt32(utf8[i + 2] & 0x3F)
+                    i += 3
+                } else {
+                    v = (b0 & 0x07) << 18 | UInt32(utf8[i + 1] & 0x3F) << 12 | UInt32(utf8[i + 2] & 0x3F) << 6
+                        | UInt32(utf8[i + 3] & 0x3F)
+                    i += 4
+                }
+                out.append(unsafeBitCast(v, to: Unicode.Scalar.self))  // valid: decoded from a String
+            }
+            return out
+        }
+    }
+}

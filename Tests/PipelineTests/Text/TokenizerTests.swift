@@ -1,0 +1,128 @@
+import Foundation
+import Testing
+
+@testable import Pipeline
+
+@Suite("Tokenizer")
+struct TokenizerTests {
+    let tokenizer = Tokenizer()
+
+    private func tokens(_ s: String) -> [Token] { tokenizer.tokens(in: Array(s.unicodeScalars)) }
+
+    @Test("وبالعاصمة yields the proclitics و ب ال and the base عاصمة (normalised)")
+    func wabilAsima() throws {
+        let t = try #require(tokens("وبالعاصمة").first)
+        #expect(t.kind == .arabicWord)
+        #expect(t.surface == "وبالعاصمة")
+        #expect(t.normalized == "وبالعاصمه")
+        #expect(t.proclitics == ["و", "ب", "ال"])
+        #expect(t.base == "عاصمه")
+        #expect(t.stem == "عاصم")
+        let keepTa = Tokenizer(normalizer: .init(profile: .init(taMarbuta: false)))
+        let u = try #require(keepTa.tokens(in: Array("وبالعاصمة".unicodeScalars)).first)
+        #expect(u.base == "عاصمة")
+        #expect(u.stem == "عاصم")
+    }
+
+    @Test("proclitic combinations: لل, فال, كال, وال, ول+ال")
+    func combinations() {
+        let cases: [(String, [String], String)] = [
+            ("للعاصمة", ["ل", "ال"], "عاصمه"),
+            ("وللعاصمة", ["و", "ل", "ال"], "عاصمه"),
+            ("فالقرار", ["ف", "ال"], "قرار"),
+            ("كالعادة", ["ك", "ال"], "عاده"),
+            ("والإرهابيين", ["و", "ال"], "ارهابيين"),
+            ("الارهابيين", ["ال"], "ارهابيين"),
+            ("وأكد", ["و"], "اكد"),
+            ("وَبِالْعَاصِمَةِ", ["و", "ب", "ال"], "عاصمه"),
+        ]
+        for (word, clitics, base) in cases {
+            let t = tokens(word)
+            #expect(t.count == 1)
+            #expect(t.first?.proclitics == clitics, "\(word)")
+            #expect(t.first?.base == base, "\(word)")
+        }
+    }
+
+    @Test("no stripping that leaves fewer than two letters or an implausible word")
+    func conservative() {
+        let unsplit = [
+            "إلغاء", "ألمانيا", "الى", "إلى", "الذي", "الله", "الف", "وزير", "وزيرا", "وقت", "فرنسا", "فقط", "بريطانيا",
+            "لبنان", "ولد", "في", "وهو",
+        ]
+        for word in unsplit where word != "وهو" {
+            #expect(tokens(word).first?.proclitics == [], "\(word)")
+        }
+        #expect(tokens("وهو").first?.proclitics == ["و"])
+        #expect(tokens("وهو").first?.base == "هو")
+        #expect(tokens("لليبيا").first?.proclitics == ["ل"])
+        #expect(tokens("لليبيا").first?.base == "ليبيا")
+        #expect(tokens("بالله").first?.proclitics == ["ب"])
+        #expect(tokens("بالله").first?.base == "الله")
+        #expect(tokens("الم").first?.proclitics == [])  // ال + one letter: never
+    }
+
+    @Test("numbers stay one token: 3.5, 5+5, Arabic-Indic digits, dates")
+    func numbers() {
+        let t = tokens("3.5 5+5 ٣٫٥ ١٤٣٦/١٠/٢٥ 2015م 1,000.")
+        #expect(t.map(\.surface) == ["3.5", "5+5", "٣٫٥", "١٤٣٦/١٠/٢٥", "2015", "م", "1,000", "."])
+        #expect(t.map(\.kind) == [.number, .number, .number, .number, .number, .arabicWord, .number, .punctuation])
+        #expect(t[2].normalized == "3.5")
+        #expect(t[3].normalized == "1436/10/25")
+    }
+
+    @Test("URLs are one token without trailing punctuation; Latin words, punctuation runs and symbols")
+    func otherKinds() {
+        let t = tokens("انظر https://www.spa.gov.sa/a?id=1. وCOVID-19 l'armée... 50% € «قال»")
+        #expect(
+            t.map(\.surface) == [
+                "انظر", "https://www.spa.gov.sa/a?id=1", ".", "و", "COVID-19", "l'armée", "...", "50", "%", "€", "«",
+                "قال", "»",
+            ])
+        #expect(
+            t.map(\.kind) == [
+                .arabicWord, .url, .punctuation, .arabicWord, .latinWord, .latinWord, .punctuation, .number,
+                .punctuation,  // '%' is Unicode Po
+                .symbol, .punctuation, .arabicWord, .punctuation,
+            ])
+        #expect(t[4].base == "covid-19")
+    }
+
+    @Test("offsets are scalar offsets and each surface equals the text at its range")
+    func offsets() {
+        let text = "قال المُتحدث: «5+5» في جنيف."
+        let s = Array(text.unicodeScalars)
+        let t = tokenizer.tokens(in: s)
+        #expect(
+            t.map(\.range) == [
+                .init(start: 0, end: 3), .init(start: 4, end: 12), .init(start: 12, end: 13), .init(start: 14, end: 15),
+                .init(start: 15, end: 18), .init(start: 18, end: 19), .init(start: 20, end: 22),
+                .init(start: 23, end: 27),
+                .init(start: 27, end: 28),
+            ])
+        for token in t {
+            #expect(token.surface == TextTestSupport.slice(s, token.range))
+        }
+        #expect(t[1].normalized == "المتحدث")
+        #expect(t[1].proclitics == ["ال"])
+        #expect(t[1].base == "متحدث")
+    }
+
+    @Test("tatweel and presentation forms inside a word")
+    func tatweelWord() {
+        let t = tokens("بـ”ظفرة” ﻟﻠﻌﺎﺻﻤﺔ")
+        #expect(t.map(\.surface) == ["بـ", "”", "ظفرة", "”", "ﻟﻠﻌﺎﺻﻤﺔ"])
+        #expect(t[0].normalized == "ب")
+        #expect(t[4].normalized == "للعاصمه")
+        #expect(t[4].proclitics == ["ل", "ال"])
+        #expect(t[4].base == "عاصمه")
+    }
+
+    @Test("light stem: light10 suffixes")
+    func lightStem() {
+        #expect(ArabicLightStemmer.stem("معلمون") == "معلم")
+        #expect(ArabicLightStemmer.stem("سياراتها") == "سيار")
+        #expect(ArabicLightStemmer.stem("مصريه") == "مصر")
+        #expect(ArabicLightStemmer.stem("هي") == "هي")  // two letters stay
+    }
+}

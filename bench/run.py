@@ -867,7 +867,7 @@ def latency_run(tool: Watcherd, rate: float, duration: float, seed: int, args, d
             os.close(ifd)
         result.update(wait_outputs(watcher, n, d.failed, tool.failure_suffix, args.stall_timeout, 60, proc))
         lat = sorted((watcher.seen[k] - t) * 1000 for k, t in dropped.items() if k in watcher.seen)
-        first = next(iter(dropped))
+        first = next((k for k in dropped if k in watcher.seen), next(iter(dropped)))
         result.update({
             "documents": len(lat),
             "missing": n - len(lat),
@@ -917,8 +917,9 @@ def extract_run(binary: str, n: int, seed: int, args, data_dir: Path = DATA_DIR)
         except subprocess.TimeoutExpired:
             return {"available": False, "error": f"timed out after {args.extract_timeout} s"}
         if p.returncode != 0:
+            err = p.stderr.decode(errors="replace").strip()
             return {"available": False, "n": n, "exit_code": p.returncode,
-                    "error": p.stderr.decode(errors="replace").strip()[-400:]}
+                    "error": (err.splitlines() or [""])[0][:300], "stderr": err[-2000:]}
         out = p.stdout.decode(errors="replace")
         try:
             parsed = json.loads(out)
@@ -947,6 +948,11 @@ def fmt(v, nd=1) -> str:
     return str(v)
 
 
+def cell(text: str, limit: int = 120) -> str:
+    """One markdown table cell: a single line, no pipes."""
+    return " ".join(str(text).split()).replace("|", "\\|")[:limit]
+
+
 def burst_table(rows: list[tuple[str, dict]]) -> str:
     head = ("| run | N | MB | s | articles/s | MB/s | docs | failed | lost | twice | peak RSS MB | VmHWM MB "
             "| CPU ms/file |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
@@ -955,12 +961,12 @@ def burst_table(rows: list[tuple[str, dict]]) -> str:
         if not r:
             continue
         if r.get("error") or r.get("not_available"):
-            lines.append(f"| {label} | {fmt(r.get('n'))} | not available: {str(r.get('error', ''))[:80]} "
+            lines.append(f"| {cell(label)} | {fmt(r.get('n'))} | not available: {cell(r.get('error', ''), 100)} "
                          "| | | | | | | | | | |")
             continue
         twice = r.get("processing_log", {}).get("processed_twice", "-") if "processing_log" in r else "-"
         lines.append(
-            f"| {label} | {fmt(r.get('n'))} | {fmt(r.get('mb'))} | {fmt(r.get('seconds'), 2)} | "
+            f"| {cell(label)} | {fmt(r.get('n'))} | {fmt(r.get('mb'))} | {fmt(r.get('seconds'), 2)} | "
             f"{fmt(r.get('articles_per_s'))} | {fmt(r.get('mb_per_s'), 2)} | {fmt(r.get('documents'))} | "
             f"{fmt(r.get('failed_records'))} | {fmt(r.get('lost'))} | {fmt(twice)} | "
             f"{fmt(r.get('peak_rss_sampled_mb'))} | {fmt(r.get('vmhwm_mb'))} | {fmt(r.get('cpu_ms_per_file'), 2)} |"
@@ -1013,7 +1019,7 @@ def report(res: dict) -> str:
     if "latency" in runs:
         r = runs["latency"]
         if r.get("error"):
-            out += ["### Latency", "", f"not available: {r['error'][:200]}", ""]
+            out += ["### Latency", "", f"not available: {cell(r['error'], 300)}", ""]
         else:
             out += ["### Latency: one file at a time, rename into inbox -> document renamed into output", "",
                     "| rate/s | duration s | N | docs | p50 ms | p90 ms | p99 ms | max ms | first ms |",
@@ -1027,7 +1033,7 @@ def report(res: dict) -> str:
         if r.get("available"):
             out += [f"N={fmt(r.get('n'))}: `{json.dumps(r.get('result', r.get('unparsed_output')), ensure_ascii=False)[:1500]}`", ""]
         else:
-            out += [f"not available ({str(r.get('error', ''))[:200]})", ""]
+            out += [f"not available: {cell(r.get('error', ''), 300)}", ""]
     for key, label in (("fsync", "Durability cost"),):
         if key in res:
             out += [f"### {label}", "", res[key], ""]
@@ -1061,6 +1067,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--overflow-n", type=int, default=20_000,
                     help="overflow: files dropped while each watcher is stopped (more than the kernel queue holds)")
     ap.add_argument("--skip-overflow", action="store_true", help="skip the paused-drop (overflow) runs")
+    ap.add_argument("--overflow-tools", default="watcherd,inotifywait,watchdog", help="which tools, comma separated")
     ap.add_argument("--peers", default="floor,inotifywait,watchdog", help="which peers, comma separated")
     ap.add_argument("--rate", type=float, default=20.0, help="latency: files per second")
     ap.add_argument("--duration", type=float, default=30.0, help="latency: seconds")
@@ -1109,7 +1116,7 @@ def main(argv: list[str] | None = None) -> int:
                 res["fsync"] = (f"--fsync-batch 1: {b1['articles_per_s']} articles/s; --fsync-batch 32: "
                                 f"{b32['articles_per_s']} articles/s (x{b32['articles_per_s'] / b1['articles_per_s']:.2f})")
             else:
-                res["fsync"] = "not available: " + str(b1.get("error") or b32.get("error") or "")[:200]
+                res["fsync"] = "not available: " + cell(b1.get("error") or b32.get("error") or "", 300)
         if have and cmd in ("all", "memory") and not args.skip_big:
             big = burst_run(Watcherd(args.watcherd, base_extra), args.n_big, args.seed, args,
                             f"watcherd (N={args.n_big})", args.data)
@@ -1140,11 +1147,13 @@ def main(argv: list[str] | None = None) -> int:
         if cmd in ("all", "overflow") and not args.skip_overflow:
             over: dict[str, dict] = {}
             tools: list[tuple[str, Tool]] = []
-            if have:
+            wanted_o = [t.strip() for t in args.overflow_tools.split(",")]
+            if have and "watcherd" in wanted_o:
                 tools.append(("watcherd", Watcherd(args.watcherd, base_extra)))
-            if shutil.which("inotifywait"):
+            if shutil.which("inotifywait") and "inotifywait" in wanted_o:
                 tools.append(("inotifywait", InotifywaitCopy()))
-            tools.append(("watchdog", WatchdogPyarabic()))
+            if "watchdog" in wanted_o:
+                tools.append(("watchdog", WatchdogPyarabic()))
             for key, tool in tools:
                 over[key] = burst_run(tool, args.overflow_n, args.seed + 3, args, f"{tool.name} (stopped during drop)",
                                       args.data, paused=True)

@@ -705,13 +705,13 @@ def analyse_processing_log(path: Path, shas: list[str]) -> dict:
 
 
 def burst_run(tool: Tool, n: int, seed: int, args, label: str | None = None, data_dir: Path = DATA_DIR,
-              paused: bool = False) -> dict:
+              paused: bool = False, profile: bool = False) -> dict:
     """Stage n inputs, start the tool, rename them all into its inbox, time until every output
     exists.  paused: the tool's process group is stopped (SIGSTOP) during the drop and continued
     after it, so that more events arrive than the kernel queue holds (IN_Q_OVERFLOW)."""
     label = label or tool.name
     d = Dirs.make(args.tmp, "run")
-    proc = watcher = mon = None
+    proc = watcher = mon = perf = None
     result: dict = {"tool": label, "n": n, "seed": seed, "paused_during_drop": paused}
     try:
         log(f"{label}: staging {n} inputs in {d.staging}")
@@ -733,6 +733,8 @@ def burst_run(tool: Tool, n: int, seed: int, args, label: str | None = None, dat
                     return result
                 time.sleep(0.01)
             result["ready_ms"] = round((time.perf_counter() - t_ready0) * 1000)
+            if profile:
+                perf = start_perf(proc.pid, d.logs / "perf.data", d.logs)
         watcher = OutputWatcher(d.output, expected)
         log(f"{label}: dropping {n} files into the inbox")
         if paused and proc is not None:
@@ -766,6 +768,9 @@ def burst_run(tool: Tool, n: int, seed: int, args, label: str | None = None, dat
                                        args.stall_timeout, cap, proc))
         mem = mon.stop() if mon else {}
         mon = None
+        if perf is not None:
+            result["profile"] = finish_perf(perf, d.logs / "perf.data", args.results, args.timestamp)
+            perf = None
         if tool.kind == "batch" and rusage is not None:
             # CPU from wait4; memory from the program's own VmHWM (ru_maxrss counts the pre-exec fork)
             mem["cpu_s"] = round(rusage.ru_utime + rusage.ru_stime, 3)
@@ -818,6 +823,8 @@ def burst_run(tool: Tool, n: int, seed: int, args, label: str | None = None, dat
     finally:
         if mon:
             mon.stop()
+        if perf is not None:
+            stop_process(perf, 10)
         if watcher:
             watcher.close()
         if proc is not None:
@@ -827,6 +834,69 @@ def burst_run(tool: Tool, n: int, seed: int, args, label: str | None = None, dat
             log(f"kept {d.base}")
         else:
             shutil.rmtree(d.base, ignore_errors=True)
+
+
+def start_perf(pid: int, data: Path, logs: Path) -> subprocess.Popen | None:
+    """perf record of a running process (sampling at 499 Hz with call chains)."""
+    if not shutil.which("perf"):
+        log("perf not found: no profile")
+        return None
+    p = subprocess.Popen(["perf", "record", "-F", "499", "-g", "-o", str(data), "-p", str(pid)],
+                         stdin=subprocess.DEVNULL, stdout=open(logs / "perf.out", "wb"),
+                         stderr=open(logs / "perf.err", "wb"), start_new_session=True)
+    time.sleep(0.3)  # let perf attach before the drop
+    return p
+
+
+def _perf_report(data: Path, children: bool) -> list[tuple[float, str]]:
+    cmd = ["perf", "report", "-i", str(data), "--stdio", "--sort", "symbol", "-g", "none", "--percent-limit", "0.3",
+           "--children" if children else "--no-children"]
+    out = subprocess.run(cmd, capture_output=True, text=True, timeout=300).stdout
+    lines = [ln for ln in out.splitlines() if "%" in ln and not ln.lstrip().startswith("#")]
+    text = "\n".join(lines)
+    demangler = shutil.which("swift-demangle") or (shutil.which("swift") and "swift")
+    if demangler:
+        cmd = [demangler, "--simplified"] if demangler.endswith("swift-demangle") else ["swift", "demangle", "--simplified"]
+        try:
+            text = subprocess.run(cmd, input=text, capture_output=True, text=True, timeout=120).stdout or text
+        except (OSError, subprocess.TimeoutExpired):
+            pass
+    rows = []
+    for ln in text.splitlines():
+        parts = ln.split()
+        try:
+            pct = float(parts[0].rstrip("%"))
+        except (ValueError, IndexError):
+            continue
+        # --children prints "children% self% [.] symbol"; --no-children "self% [.] symbol"
+        sym = ln.split("] ", 1)[1].strip() if "] " in ln else " ".join(parts[1:])
+        while sym.endswith(" -"):  # perf's empty IPC columns
+            sym = sym[:-2].rstrip()
+        rows.append((pct, sym))
+    return rows
+
+
+def finish_perf(perf: subprocess.Popen, data: Path, results: Path, ts: str) -> dict:
+    try:
+        perf.send_signal(signal.SIGINT)
+        perf.wait(timeout=60)
+    except (subprocess.TimeoutExpired, ProcessLookupError):
+        stop_process(perf, 5)
+    if not data.exists():
+        return {"available": False}
+    try:
+        flat = _perf_report(data, children=False)
+        inclusive = [(p, s) for p, s in _perf_report(data, children=True) if "Pipeline" in s or "(" in s][:60]
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        return {"available": False, "error": str(exc)}
+    results.mkdir(parents=True, exist_ok=True)
+    path = results / f"{ts}-perf.txt"
+    with open(path, "w") as f:
+        f.write("# self time (perf report --no-children --sort symbol)\n")
+        f.writelines(f"{p:6.2f}%  {s}\n" for p, s in flat)
+        f.write("\n# inclusive time (perf report --children --sort symbol)\n")
+        f.writelines(f"{p:6.2f}%  {s}\n" for p, s in inclusive)
+    return {"available": True, "report": str(path), "self_top": flat[:25], "inclusive_top": inclusive[:40]}
 
 
 def latency_run(tool: Watcherd, rate: float, duration: float, seed: int, args, data_dir: Path = DATA_DIR) -> dict:
@@ -1037,6 +1107,14 @@ def report(res: dict) -> str:
     for key, label in (("fsync", "Durability cost"),):
         if key in res:
             out += [f"### {label}", "", res[key], ""]
+    prof = runs.get("profile", {}).get("profile")
+    if prof and prof.get("available"):
+        out += [f"### Profile of a burst (perf record -F 499 -g on the daemon; full report {prof['report']})", "",
+                "| self % | symbol |", "|---:|---|"]
+        out += [f"| {p:.2f} | {cell(s, 150)} |" for p, s in prof["self_top"][:15]]
+        out += ["", "| inclusive % | symbol |", "|---:|---|"]
+        out += [f"| {p:.2f} | {cell(s, 150)} |" for p, s in prof["inclusive_top"][:25]]
+        out.append("")
     if res.get("ratios"):
         out += ["### watcherd as a ratio to each peer (same files, same run)", "",
                 "| peer | throughput x | memory (VmHWM) x | CPU per file x | lost (ours, peer) |",
@@ -1058,7 +1136,9 @@ def watcherd_available(path: str | None) -> bool:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("command", nargs="?", default="all",
-                    choices=["all", "burst", "latency", "memory", "extract", "peers", "durability", "overflow"])
+                    choices=["all", "burst", "latency", "memory", "extract", "peers", "durability", "overflow",
+                             "profile"])
+    ap.add_argument("--profile", action="store_true", help="all: also run the profiled burst (perf record)")
     ap.add_argument("--watcherd", default=".build/release/watcherd", help="path to the release binary")
     ap.add_argument("-n", "--n", type=int, default=10_000, help="articles per burst (default 10,000)")
     ap.add_argument("--n-big", type=int, default=100_000, help="the big burst for the memory figure")
@@ -1086,6 +1166,7 @@ def main(argv: list[str] | None = None) -> int:
     parent_tmp = Path(tempfile.mkdtemp(prefix="watcherd-bench-", dir=args.tmp))
     args.tmp = parent_tmp
     ts = time.strftime("%Y%m%dT%H%M%S")
+    args.timestamp = ts
     res: dict = {"timestamp": ts, "command": args.command, "argv": sys.argv[1:], "machine": machine_info(),
                  "git": git_info(), "runs": {}}
     have = watcherd_available(args.watcherd)
@@ -1144,6 +1225,9 @@ def main(argv: list[str] | None = None) -> int:
                 peers[key] = burst_run(tool, args.n, args.seed, args, tool.name, args.data)
             res["runs"]["peers"] = peers
             res["ratios"] = ratios(res["runs"].get("burst", {}), peers)
+        if have and (cmd == "profile" or (cmd == "all" and args.profile)):
+            res["runs"]["profile"] = burst_run(Watcherd(args.watcherd, base_extra), args.n, args.seed, args,
+                                               "watcherd (under perf record)", args.data, profile=True)
         if cmd in ("all", "overflow") and not args.skip_overflow:
             over: dict[str, dict] = {}
             tools: list[tuple[str, Tool]] = []

@@ -295,6 +295,15 @@ def _cpu_s(pid: int) -> float:
         return 0.0
 
 
+def machine_cpu() -> tuple[float, float]:
+    """(busy seconds, total seconds) summed over all CPUs since boot, from /proc/stat."""
+    with open("/proc/stat") as f:
+        vals = [int(x) for x in f.readline().split()[1:]]
+    idle = vals[3] + (vals[4] if len(vals) > 4 else 0)
+    total = sum(vals[:8])
+    return (total - idle) / CLK_TCK, total / CLK_TCK
+
+
 class TreeMonitor:
     """Samples VmRSS of a process tree every SAMPLE_INTERVAL_S; keeps the peak sum and each
     process's last VmHWM and CPU time."""
@@ -737,6 +746,8 @@ def burst_run(tool: Tool, n: int, seed: int, args, label: str | None = None, dat
                 perf = start_perf(proc.pid, d.logs / "perf.data", d.logs)
         watcher = OutputWatcher(d.output, expected)
         log(f"{label}: dropping {n} files into the inbox")
+        cpu0 = machine_cpu()
+        self_cpu0 = sum(os.times()[:2])
         if paused and proc is not None:
             os.killpg(proc.pid, signal.SIGSTOP)
         try:
@@ -766,6 +777,8 @@ def burst_run(tool: Tool, n: int, seed: int, args, label: str | None = None, dat
         else:
             result.update(wait_outputs(watcher, n, d.failed if tool.uses_failed else None, tool.failure_suffix,
                                        args.stall_timeout, cap, proc))
+        cpu1 = machine_cpu()
+        self_cpu = sum(os.times()[:2]) - self_cpu0
         mem = mon.stop() if mon else {}
         mon = None
         if perf is not None:
@@ -800,6 +813,16 @@ def burst_run(tool: Tool, n: int, seed: int, args, label: str | None = None, dat
             **mem,
         })
         result["cpu_ms_per_file"] = round(mem.get("cpu_s", 0) * 1000 / max(1, docs_present), 3)
+        # contention: how busy the whole machine was during the run, and who else used it
+        span = cpu1[1] - cpu0[1]
+        if span > 0 and elapsed > 0:
+            wall = span / (os.cpu_count() or 1)
+            busy_cores = (cpu1[0] - cpu0[0]) / wall
+            result["machine_busy_cores"] = round(busy_cores, 2)
+            result["tool_cores"] = round(mem.get("cpu_s", 0) / wall, 2) if tool.kind == "watcher" else None
+            result["harness_cores"] = round(self_cpu / wall, 2)
+            if tool.kind == "watcher":
+                result["other_load_cores"] = round(max(0.0, busy_cores - result["tool_cores"] - result["harness_cores"]), 2)
         if tool.uses_failed:
             result["archived"] = count_files(d.archive)
             result["left_in_inbox"] = count_files(d.inbox)
@@ -1025,21 +1048,22 @@ def cell(text: str, limit: int = 120) -> str:
 
 def burst_table(rows: list[tuple[str, dict]]) -> str:
     head = ("| run | N | MB | s | articles/s | MB/s | docs | failed | lost | twice | peak RSS MB | VmHWM MB "
-            "| CPU ms/file |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+            "| CPU ms/file | other load |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     lines = [head]
     for label, r in rows:
         if not r:
             continue
         if r.get("error") or r.get("not_available"):
             lines.append(f"| {cell(label)} | {fmt(r.get('n'))} | not available: {cell(r.get('error', ''), 100)} "
-                         "| | | | | | | | | | |")
+                         "| | | | | | | | | | | |")
             continue
         twice = r.get("processing_log", {}).get("processed_twice", "-") if "processing_log" in r else "-"
         lines.append(
             f"| {cell(label)} | {fmt(r.get('n'))} | {fmt(r.get('mb'))} | {fmt(r.get('seconds'), 2)} | "
             f"{fmt(r.get('articles_per_s'))} | {fmt(r.get('mb_per_s'), 2)} | {fmt(r.get('documents'))} | "
             f"{fmt(r.get('failed_records'))} | {fmt(r.get('lost'))} | {fmt(twice)} | "
-            f"{fmt(r.get('peak_rss_sampled_mb'))} | {fmt(r.get('vmhwm_mb'))} | {fmt(r.get('cpu_ms_per_file'), 2)} |"
+            f"{fmt(r.get('peak_rss_sampled_mb'))} | {fmt(r.get('vmhwm_mb'))} | {fmt(r.get('cpu_ms_per_file'), 2)} | "
+            f"{fmt(r.get('other_load_cores'), 2)} |"
         )
     return "\n".join(lines)
 

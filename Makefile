@@ -3,7 +3,7 @@ SHELL := /bin/bash
 SWIFT ?= swift
 PREFIX ?= /usr/local
 DEMO := $(CURDIR)/demo
-APT_PACKAGES := libinotifytools0-dev inotify-tools systemd python3-pip
+APT_PACKAGES := libinotifytools0-dev libsqlite3-dev inotify-tools systemd python3-pip
 
 .PHONY: setup build release run test lint install clean-demo
 

@@ -32,10 +32,21 @@ final class Daemon: @unchecked Sendable {
         }
         unlink(configuration.state.appending("ready").string)
         log = try ProcessingLog(path: configuration.state.appending("processing.log"))
+        for tree in [configuration.output, configuration.failed] {
+            let removed = AtomicFileWriter.removeLeftovers(in: tree)
+            if removed > 0 {
+                logger.notice(
+                    "removed temporary files of interrupted writes",
+                    metadata: ["count": "\(removed)", "tree": "\(tree)"])
+            }
+        }
+        let ledger = try SQLiteLedger(
+            path: configuration.state.appending("ledger.sqlite"), outputTree: configuration.output, logger: logger)
         let tokenizer = Tokenizer()
         let gazetteer = try GazetteerLoader.load(tokenizer: tokenizer)
         let extractor = ArticleExtractor(tokenizer: tokenizer, recognizer: EntityRecognizer(gazetteer: gazetteer))
-        engine = PipelineEngine(configuration: configuration, extractor: extractor, log: log, logger: logger)
+        engine = PipelineEngine(
+            configuration: configuration, extractor: extractor, ledger: ledger, log: log, logger: logger)
         intake = Intake(configuration: configuration, engine: engine, log: log, logger: logger)
         watcher = InotifyWatchBackend(logger: logger)
     }
@@ -95,6 +106,7 @@ final class Daemon: @unchecked Sendable {
         intake.drain { drained.signal() }
         let inTime = drained.wait(timeout: .now() + .seconds(configuration.stopTimeoutSeconds)) == .success
         log.close()
+        unlink(configuration.state.appending("ready").string)
         if inTime {
             logger.notice("stopped")
             exit(0)

@@ -123,7 +123,7 @@ public struct EntityRecognizer: Sendable {
             if gazetteer.locations[token.base] != nil || gazetteer.organizationHeads.contains(token.base) { break }
             let continues =
                 gazetteer.nameParticles.contains(token.normalized)
-                || gazetteer.firstNames.contains(token.normalized) && token.proclitics.isEmpty
+                || gazetteer.firstNames.contains(token.normalized)
             if !continues, !token.proclitics.isEmpty, token.proclitics != ["ال"] { break }
             end += 1
             if !continues { break }
@@ -161,7 +161,9 @@ public struct EntityRecognizer: Sendable {
         _ type: EntityType, _ first: Int, _ end: Int, _ tokens: [Token], _ scalars: [Unicode.Scalar],
         _ confidence: Double, canonical: String?
     ) -> EntityMention {
-        let start = nameStartOffset(tokens[first], scalars)
+        let start =
+            gazetteer.firstNames.contains(tokens[first].normalized)
+            ? tokens[first].range.start : nameStartOffset(tokens[first], scalars)
         let range = ScalarRange(start: start, end: tokens[end - 1].range.end)
         let text = String(
             String.UnicodeScalarView(scalars[range.start..<range.end].filter { !ScalarClass.isArabicMark($0.value) }))

@@ -40,7 +40,9 @@ public struct Gazetteer: Sendable {
             guard k.unicodeScalars.count >= 3, !stop.contains(k), !stop.contains(normalizer.normalize(name)) else {
                 continue
             }
-            if locationTable[k] == nil { locationTable[k] = name }
+            // Several spellings share a key; keep the fullest (الإسكندرية over اسكندريه).
+            if let kept = locationTable[k], kept.unicodeScalars.count >= name.unicodeScalars.count { continue }
+            locationTable[k] = name
         }
         var organizationTable: [String: String] = [:]
         for name in EntityCues.knownOrganizations { organizationTable[key(name)] = name }

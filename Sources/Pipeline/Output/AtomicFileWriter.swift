@@ -68,6 +68,28 @@ public enum AtomicFileWriter {
         }
     }
 
+    /// Removes temporary files an interrupted ``write(_:to:durable:)`` left under `tree` (names
+    /// `.<name>.tmp-<pid>-<n>`). Returns how many were removed.
+    @discardableResult
+    public static func removeLeftovers(in tree: FilePath) -> Int {
+        var removed = 0
+        var pending = [tree]
+        while let directory = pending.popLast() {
+            for name in InboxScanner.entries(of: directory) {
+                let path = directory.appending(nameBytes: name.bytes)
+                if name.isDirectory {
+                    pending.append(path)
+                } else if name.bytes.first == UInt8(ascii: "."),
+                    String(decoding: name.bytes, as: UTF8.self).contains(".tmp-"),
+                    path.withPlatformString({ unlink($0) }) == 0
+                {
+                    removed += 1
+                }
+            }
+        }
+        return removed
+    }
+
     private static let serial = Mutex<UInt64>(0)
     private static func nextSerial() -> UInt64 {
         serial.withLock {

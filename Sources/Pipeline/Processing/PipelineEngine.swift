@@ -16,6 +16,7 @@ public final class PipelineEngine: @unchecked Sendable {
     public let configuration: PipelineConfiguration
     private let extractStage: ExtractStage
     private let log: ProcessingLog
+    private let ledger: any Ledger
     private let logger: Logger
     private let finaliser: InputFinaliser
     private let readQueue = DispatchQueue(label: "watcherd.read", qos: .utility)
@@ -23,8 +24,12 @@ public final class PipelineEngine: @unchecked Sendable {
     private let writeQueue = DispatchQueue(label: "watcherd.write", qos: .utility)
     private let roundRobin = Mutex<Int>(0)
 
-    public init(configuration: PipelineConfiguration, extractor: ArticleExtractor, log: ProcessingLog, logger: Logger) {
+    public init(
+        configuration: PipelineConfiguration, extractor: ArticleExtractor, ledger: any Ledger, log: ProcessingLog,
+        logger: Logger
+    ) {
         self.configuration = configuration
+        self.ledger = ledger
         extractStage = ExtractStage(extractor: extractor)
         self.log = log
         self.logger = logger
@@ -45,6 +50,12 @@ public final class PipelineEngine: @unchecked Sendable {
             let started = System.monotonicNanoseconds()
             switch ReadStage.run(candidate.path, display: candidate.display, maxBytes: configuration.maxInputBytes) {
             case .success(let read):
+                if isDone(read.input.sha256) {
+                    writeQueue.async { [self] in
+                        completion(duplicate(candidate, sha256: read.input.sha256, started: started))
+                    }
+                    return
+                }
                 let queue = roundRobin.withLock { next in
                     defer { next = (next + 1) % extractQueues.count }
                     return extractQueues[next]
@@ -55,7 +66,8 @@ public final class PipelineEngine: @unchecked Sendable {
                         sourceName: PathEscaper.escape(candidate.relative.lastComponentBytes), receivedAt: receivedAt)
                     let json = ExtractStage.encode(document)
                     let job = Job(
-                        candidate: candidate, sha256: read.input.sha256, stageMs: document.pipeline.stageMs,
+                        candidate: candidate, sha256: read.input.sha256, size: read.input.bytes.count,
+                        stageMs: document.pipeline.stageMs,
                         started: started)
                     writeQueue.async { [self] in completion(write(job, json: json)) }
                 }
@@ -76,13 +88,44 @@ public final class PipelineEngine: @unchecked Sendable {
     struct Job: Sendable {
         var candidate: Candidate
         var sha256: String
+        var size: Int
         var stageMs: [String: Double]
         var started: UInt64
+    }
+
+    /// Whether the ledger holds a document for this content. A ledger that cannot be read counts
+    /// as "not done": reprocessing is at-least-once, never a loss.
+    private func isDone(_ sha256: String) -> Bool {
+        do { return try ledger.entry(for: sha256)?.status == .done } catch {
+            logger.error("ledger read failed", metadata: ["error": "\(error)"])
+            return false
+        }
+    }
+
+    /// Content already has its document: finalise the input without a second one.
+    private func duplicate(_ candidate: Candidate, sha256: String, started: UInt64) -> ArticleOutcome {
+        do {
+            try finaliser.archive(candidate.path, relative: candidate.relative)
+        } catch .noSuchFileOrDirectory {
+            return .vanished
+        } catch {
+            logger.warning(
+                "duplicate input could not be archived",
+                metadata: ["path": "\(candidate.display)", "error": "\(error)"])
+        }
+        let original = try? ledger.entry(for: sha256)
+        log.append(
+            .init(
+                event: "duplicate", path: candidate.display, sha256: sha256, stage: "read",
+                ms: System.millisecondsSince(started), result: "skipped", output: original?.outputPath))
+        return .processed(sha256: sha256, output: original?.outputPath ?? "")
     }
 
     private func write(_ job: Job, json: [UInt8]) -> ArticleOutcome {
         let start = System.monotonicNanoseconds()
         let candidate = job.candidate
+        // Two copies of one content can be in flight together; the first write wins.
+        if isDone(job.sha256) { return duplicate(candidate, sha256: job.sha256, started: job.started) }
         let relativeOutput = candidate.display + ".json"
         let destination = FilePath(bytes: configuration.output.bytes + Array(("/" + relativeOutput).utf8))
         do {
@@ -102,10 +145,26 @@ public final class PipelineEngine: @unchecked Sendable {
         }
         var stageMs = job.stageMs
         stageMs["write"] = System.millisecondsSince(start)
+        do {
+            try ledger.record(
+                LedgerEntry(
+                    sha256: job.sha256, path: candidate.display, size: job.size, status: .done,
+                    attempts: candidate.attempts + 1, outputPath: relativeOutput,
+                    durationMs: System.millisecondsSince(job.started)))
+        } catch {
+            // The document is durable and carries its hash: a rebuilt ledger finds it.
+            logger.error("ledger write failed", metadata: ["path": "\(candidate.display)", "error": "\(error)"])
+        }
         log.append(
             .init(
                 event: "processed", path: candidate.display, sha256: job.sha256, stage: "write",
                 ms: System.millisecondsSince(job.started), result: "ok", stageMs: stageMs, output: relativeOutput))
+        logger.info(
+            "processed",
+            metadata: [
+                "path": "\(candidate.display)", "output": "\(relativeOutput)",
+                "ms": "\(System.millisecondsSince(job.started))",
+            ])
         return .processed(sha256: job.sha256, output: relativeOutput)
     }
 

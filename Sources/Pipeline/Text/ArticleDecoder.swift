@@ -6,7 +6,10 @@
 ///    the whole buffer is well-formed UTF-16 that decodes to mostly text (confidence 0.8).
 /// 3. Binary sniffing of the first 4 KB (see `BinarySniffer`): error `"binary"`.
 /// 4. Strict UTF-8 (confidence 1).
-/// 5. Otherwise: error `"invalid-utf8"` with the byte offset of the first invalid sequence.
+/// 5. Not UTF-8: mostly-valid UTF-8 with a few invalid sequences is error `"invalid-utf8"` with
+///    the byte offset of the first one (never guessed); otherwise Windows-1256 or ISO-8859-6 when
+///    one of them reads as Arabic (confidence below 0.95, see `LegacyArabicDecoder`), else error
+///    `"undecodable"`. See `decodeNonUTF8` for how damaged UTF-8 is told apart from cp1256.
 ///
 /// The output `text` has CRLF and CR turned into LF and the C0/C1 control characters other than
 /// LF and TAB removed (see `DecodedTextCleaner`). Invalid input is never repaired with U+FFFD: it
@@ -17,7 +20,7 @@ public enum ArticleDecoder {
     ///
     /// - Returns: the cleaned text, its encoding and a detection confidence in `0...1`.
     /// - Throws: `TextDecodingError` with code `"empty"`, `"binary"`, `"invalid-utf8"` or
-    ///   `"undecodable"` (malformed UTF-16).
+    ///   `"undecodable"` (malformed UTF-16, or neither UTF-8 nor a legacy Arabic code page).
     public static func decode(_ bytes: [UInt8]) throws(TextDecodingError) -> DecodedText {
         if bytes.isEmpty { throw .empty("the file has no bytes") }
         let decoded: DecodedText
@@ -37,15 +40,46 @@ public enum ArticleDecoder {
             decoded = text
         } else {
             if let reason = BinarySniffer.binaryReason(bytes) { throw .binary(reason) }
-            let scan = UTF8Scan.scan(bytes)
-            if let offset = scan.firstInvalidOffset { throw invalidUTF8Error(scan, offset: offset) }
-            decoded = DecodedText(
-                text: DecodedTextCleaner.string(fromValidUTF8: bytes, from: 0), encoding: .utf8, confidence: 1)
+            if let text = DecodedTextCleaner.validUTF8String(bytes) {
+                decoded = DecodedText(text: text, encoding: .utf8, confidence: 1)
+            } else {
+                let scan = UTF8Scan.scan(bytes)
+                if let offset = scan.firstInvalidOffset {
+                    decoded = try decodeNonUTF8(bytes, scan: scan, firstInvalid: offset)
+                } else {  // not reached: the standard library and UTF8Scan agree on validity
+                    decoded = DecodedText(
+                        text: DecodedTextCleaner.string(fromValidUTF8: bytes, from: 0), encoding: .utf8, confidence: 1)
+                }
+            }
         }
         if decoded.text.unicodeScalars.allSatisfy({ ScalarClass.isSpace($0.value) }) {
             throw .empty("the \(bytes.count)-byte file holds only whitespace or control characters")
         }
         return decoded
+    }
+
+    /// Input that is not valid UTF-8: damaged UTF-8 is reported, legacy Arabic text is decoded.
+    ///
+    /// Windows-1256 and ISO-8859-6 Arabic letters are bytes 0xC1–0xFE, which as UTF-8 are lead
+    /// bytes followed by another lead byte instead of a continuation byte: such text yields an
+    /// invalid UTF-8 sequence for nearly every letter and almost no valid multi-byte sequence (the
+    /// sample article in Windows-1256: 3,990 invalid, 32 accidentally valid). So a buffer is
+    /// damaged UTF-8, error `"invalid-utf8"`, when it has at most two invalid sequences or at least
+    /// as many valid multi-byte sequences as invalid ones; otherwise the legacy code pages are
+    /// tried, and when neither reads as Arabic the error is `"undecodable"`.
+    static func decodeNonUTF8(_ bytes: [UInt8], scan: UTF8Scan, firstInvalid offset: Int) throws(TextDecodingError)
+        -> DecodedText
+    {
+        if scan.invalidSequences <= 2 || scan.validMultibyte >= scan.invalidSequences {
+            throw invalidUTF8Error(scan, offset: offset)
+        }
+        let (decoded, best) = LegacyArabicDecoder.decode(bytes)
+        if let decoded { return decoded }
+        let quality = (best.quality * 1000).rounded() / 1000
+        throw .undecodable(
+            "not UTF-8 (first invalid byte at offset \(offset), \(scan.invalidSequences) invalid sequences) "
+                + "and not Arabic in Windows-1256 or ISO-8859-6 (best: \(best.encoding.rawValue), quality \(quality), "
+                + "\(best.arabicLetters) Arabic letters)")
     }
 
     static func invalidUTF8Error(_ scan: UTF8Scan, offset: Int) -> TextDecodingError {

@@ -1,6 +1,25 @@
 /// Builds the `text` of a decoded article: CRLF and lone CR become LF, and the C0 controls
 /// (U+0000–U+001F except TAB and LF), DEL (U+007F) and the C1 controls (U+0080–U+009F) are removed.
 enum DecodedTextCleaner {
+    /// The cleaned text of `bytes` when they are valid UTF-8 (strict, checked by the standard
+    /// library's validator), else `nil`. Copies only when something needs cleaning.
+    static func validUTF8String(_ bytes: [UInt8]) -> String? {
+        guard let text = String(validating: bytes, as: UTF8.self) else { return nil }
+        let needsCleaning = bytes.withUnsafeBufferPointer { b -> Bool in
+            for (i, c) in b.enumerated() {
+                if c < 0x20 {
+                    if c != 0x0A && c != 0x09 { return true }
+                } else if c == 0x7F {
+                    return true
+                } else if c == 0xC2 && i + 1 < b.count && b[i + 1] <= 0x9F {
+                    return true
+                }
+            }
+            return false
+        }
+        return needsCleaning ? string(fromValidUTF8: bytes, from: 0) : text
+    }
+
     /// Cleans valid UTF-8 `bytes[start...]` (the caller has validated them) into a `String`.
     static func string(fromValidUTF8 bytes: [UInt8], from start: Int) -> String {
         var out = [UInt8]()

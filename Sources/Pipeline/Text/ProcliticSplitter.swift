@@ -21,59 +21,83 @@ enum ProcliticSplitter {
     static let lam: UInt32 = 0x0644
     static let alef: UInt32 = 0x0627
 
+    // Shared proclitic arrays (no allocation per token).
+    static let none: [String] = []
+    private static let cliticTable: [[String]] = {
+        // index: conj (0 none, 1 و, 2 ف) * 8 + rest (0 none, 1 ال, 2 ب ال, 3 ك ال, 4 ل ال, 5 ب, 6 ك, 7 ل)
+        let rests: [[String]] = [[], ["ال"], ["ب", "ال"], ["ك", "ال"], ["ل", "ال"], ["ب"], ["ك"], ["ل"]]
+        var t = [[String]]()
+        for conj in [[], ["و"], ["ف"]] as [[String]] {
+            for rest in rests { t.append(conj + rest) }
+        }
+        return t
+    }()
+
     /// The proclitics (canonical strings) and how many leading letters they take.
     static func split(_ w: [UInt32]) -> (proclitics: [String], letters: Int) {
         let n = w.count
-        guard n >= 3 else { return ([], 0) }
-        var clitics = [String]()
+        guard n >= 3 else { return (none, 0) }
+        var conj = 0
         var pos = 0
         if (w[0] == waw || w[0] == fa) && n - 1 >= 2 && !isConjunctionException(w) {
-            clitics.append(w[0] == waw ? "و" : "ف")
+            conj = w[0] == waw ? 1 : 2
             pos = 1
         }
         let r = w[pos...]
         let rn = r.count
         let r0 = r.startIndex
-        if rn >= 4 && r[r0] == alef && r[r0 + 1] == lam && !articleExceptions.contains(lexical(r)) {
-            clitics.append("ال")
+        var rest = 0
+        if rn >= 4 && r[r0] == alef && r[r0 + 1] == lam && !articleExceptions.contains(key(r)) {
+            rest = 1
             pos += 2
         } else if rn >= 5 && (r[r0] == ba || r[r0] == kaf) && r[r0 + 1] == alef && r[r0 + 2] == lam {
-            clitics.append(r[r0] == ba ? "ب" : "ك")
-            if articleExceptions.contains(lexical(r.dropFirst())) {
-                pos += 1  // بالله, بالذي: the preposition only
+            if articleExceptions.contains(key(r.dropFirst())) {
+                rest = r[r0] == ba ? 5 : 6  // بالله, بالذي: the preposition only
+                pos += 1
             } else {
-                clitics.append("ال")
+                rest = r[r0] == ba ? 2 : 3
                 pos += 3
             }
-        } else if rn >= 4 && r[r0] == lam && r[r0 + 1] == lam && !lamLamExceptions.contains(lexical(r)) {
-            clitics.append("ل")
-            clitics.append("ال")
+        } else if rn >= 4 && r[r0] == lam && r[r0 + 1] == lam && !lamLamExceptions.contains(key(r)) {
+            rest = 4
             pos += 2
-        } else if rn >= 3 && r[r0] == lam && r[r0 + 1] == lam && lamLamExceptions.contains(lexical(r)) {
-            clitics.append("ل")
+        } else if rn >= 3 && r[r0] == lam && r[r0 + 1] == lam && lamLamExceptions.contains(key(r)) {
+            rest = 7
             pos += 1
         }
-        return (clitics, pos)
+        return (cliticTable[conj * 8 + rest], pos)
     }
 
     /// True when the word, its light stem, or the word without a final alef (tanween alef) is a
     /// listed word that starts with و or ف.
     static func isConjunctionException(_ w: [UInt32]) -> Bool {
-        let folded = w.map(fold)
-        if conjunctionExceptions.contains(ScalarText.string(folded)) { return true }
+        let k = key(w[...])
+        if k == 0 { return false }
+        if conjunctionExceptions.contains(k) { return true }
+        var folded = [UInt32]()
+        folded.reserveCapacity(w.count)
+        for v in w { folded.append(fold(v)) }
         let stem = ArabicLightStemmer.stemRange(folded)
-        if stem.count < folded.count && conjunctionExceptions.contains(ScalarText.string(folded[stem])) {
-            return true
-        }
+        if stem.count < folded.count && conjunctionExceptions.contains(key(folded[stem])) { return true }
         if folded.count > 3 && folded.last == alef {
-            return conjunctionExceptions.contains(ScalarText.string(folded.dropLast()))
+            return conjunctionExceptions.contains(key(folded.dropLast()))
         }
         return false
     }
 
-    /// `letters` with the alef variants, alef maqsura and ta marbuta folded, as a String key.
-    static func lexical(_ letters: ArraySlice<UInt32>) -> String {
-        ScalarText.string(letters.lazy.map(fold))
+    /// A 64-bit key of a word of at most 10 letters of U+0621–U+064A after folding the alef
+    /// variants, alef maqsura and ta marbuta (6 bits per letter); 0 for any other word. Keys
+    /// avoid hashing `String`s (Unicode-normalising comparisons) on the tokenizer's hot path.
+    @inline(__always)
+    static func key(_ letters: ArraySlice<UInt32>) -> UInt64 {
+        guard letters.count <= 10 else { return 0 }
+        var k: UInt64 = 0
+        for v in letters {
+            let f = fold(v)
+            guard f >= 0x0621 && f <= 0x064A else { return 0 }
+            k = k << 6 | UInt64(f - 0x0620)
+        }
+        return k
     }
 
     @inline(__always)
@@ -86,12 +110,12 @@ enum ProcliticSplitter {
         }
     }
 
-    private static func keys(_ words: String) -> Set<String> {
-        Set(words.split(separator: " ").map { lexical(ArraySlice($0.unicodeScalars.map(\.value))) })
+    private static func keys(_ words: String) -> Set<UInt64> {
+        Set(words.split(separator: " ").map { key(ArraySlice($0.unicodeScalars.map { $0.value })) }.filter { $0 != 0 })
     }
 
     /// Words starting with ال whose ال is not the article (also when written without hamza).
-    static let articleExceptions: Set<String> = keys(
+    static let articleExceptions: Set<UInt64> = keys(
         """
         الى الا الي اليه اليها اليهم اليهما اليهن اليك اليكم اليكما الينا الله اللهم اله الهه الذي التي الذين \
         اللذين اللذان اللتان اللتين اللاتي اللواتي اللائي الان الف الفا الفان الفين الاف الية اليات الة الات الم \
@@ -99,10 +123,10 @@ enum ProcliticSplitter {
         """)
 
     /// Words starting with لل that are ل + a word starting with ل (no article).
-    static let lamLamExceptions: Set<String> = keys("لليبيا للبنان للندن لله للهم")
+    static let lamLamExceptions: Set<UInt64> = keys("لليبيا للبنان للندن لله للهم")
 
     /// Frequent words whose first letter و or ف belongs to the word.
-    static let conjunctionExceptions: Set<String> = keys(
+    static let conjunctionExceptions: Set<UInt64> = keys(
         """
         وزير وزيرة وزراء وزارة وزارات وزاري وزارية وقت وقتا اوقات وضع وضعت وضعه اوضاع وطن وطني وطنية وطنيا \
         وفد وفود وفاة وفيات وجه وجهة وجهات وجود وحدة وحدات ولاية ولايات ولي وليد وليد وكالة وكالات واشنطن ورقة \

@@ -35,7 +35,39 @@ enum ScalarText {
 
     /// A `String` holding `scalars`.
     @inline(__always)
-    static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
-        string(scalars.lazy.map(\.value))
+    static func string(_ scalars: UnsafeBufferPointer<Unicode.Scalar>) -> String {
+        scalars.withMemoryRebound(to: UInt32.self) { string($0) }
+    }
+
+    /// The scalars of `s` as an array, decoded straight from its UTF-8 storage.
+    static func scalars(of s: String) -> [Unicode.Scalar] {
+        var s = s
+        return s.withUTF8 { utf8 in
+            var out = [Unicode.Scalar]()
+            out.reserveCapacity(utf8.count)
+            let n = utf8.count
+            var i = 0
+            while i < n {
+                let b0 = UInt32(utf8[i])
+                let v: UInt32
+                if b0 < 0x80 {
+                    v = b0
+                    i += 1
+                } else if b0 < 0xE0 {
+                    v = (b0 & 0x1F) << 6 | UInt32(utf8[i + 1] & 0x3F)
+                    i += 2
+                } else if b0 < 0xF0 {
+                    v = (b0 & 0x0F) << 12 | UInt32(utf8[i + 1] & 0x3F) << 6 | UInt32(utf8[i + 2] & 0x3F)
+                    i += 3
+                } else {
+                    v =
+                        (b0 & 0x07) << 18 | UInt32(utf8[i + 1] & 0x3F) << 12 | UInt32(utf8[i + 2] & 0x3F) << 6
+                        | UInt32(utf8[i + 3] & 0x3F)
+                    i += 4
+                }
+                out.append(unsafeBitCast(v, to: Unicode.Scalar.self))  // valid: decoded from a String
+            }
+            return out
+        }
     }
 }

@@ -66,7 +66,7 @@ public enum SentenceSegmenter {
                 i += 1
                 continue
             }
-            if let close = quotePairs[i] {
+            if Self.isQuoteMark(v), let close = quotePairs[i] {
                 quoteEnd = close
                 hasContent = true
                 i += 1
@@ -125,14 +125,25 @@ public enum SentenceSegmenter {
 
     private enum QuoteKind { case guillemet, reversedGuillemet, curly }
 
+    @inline(__always)
+    private static func isQuoteMark(_ v: UInt32) -> Bool {
+        v == 0xAB || v == 0xBB || v == 0x201C || v == 0x201D || v == 0x201E
+    }
+
     /// Matching quote pairs in the line: opening offset -> closing offset.
     private static func matchQuotes(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ start: Int, _ end: Int) -> [Int: Int] {
         var pairs = [Int: Int]()
+        var any = false
+        for k in start..<end where isQuoteMark(s[k].value) {
+            any = true
+            break
+        }
+        if !any { return pairs }
         var stack = [(Int, QuoteKind)]()
         var i = start
         while i < end {
             let v = s[i].value
-            if v == 0xAB || v == 0xBB || v == 0x201C || v == 0x201D || v == 0x201E {
+            if isQuoteMark(v) {
                 let canOpen = i + 1 < end && !ScalarClass.isSpace(s[i + 1].value)
                 let canClose = i > start && !ScalarClass.isSpace(s[i - 1].value)
                 let top = stack.last?.1

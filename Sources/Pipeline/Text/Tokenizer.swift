@@ -85,7 +85,7 @@ public struct Tokenizer: Sendable {
         _ scratch: inout [UInt32], _ letters: inout [UInt32]
     ) -> Token {
         let slice = UnsafeBufferPointer(rebasing: s[start..<end])
-        let surface = ScalarText.string(slice.lazy.map(\.value))
+        let surface = ScalarText.string(slice)
         scratch.removeAll(keepingCapacity: true)
         for scalar in slice { normalizer.append(scalar.value, to: &scratch) }
         let normalized = ScalarText.string(scratch)
@@ -195,6 +195,14 @@ public struct Tokenizer: Sendable {
             default:
                 return false
             }
+        }
+        switch v {
+        case 0x060C, 0x061B, 0x061F, 0xAB, 0xBB, 0x2018...0x201F, 0x2010...0x2015, 0x2026, 0x066A...0x066D, 0x06D4:
+            return true
+        case 0x0600...0x06FF:
+            return false
+        default:
+            break
         }
         switch scalar.properties.generalCategory {
         case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation, .initialPunctuation,

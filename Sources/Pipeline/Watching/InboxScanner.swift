@@ -23,22 +23,18 @@ public enum InboxScanner {
         var pending: [FilePath] = [root]
         while let directory = pending.popLast() {
             result.directories.append(directory)
-            guard let stream = directory.withPlatformString({ opendir($0) }) else {
-                result.unreadable.append((directory, errno))
+            let listing: [Entry]
+            switch list(directory) {
+            case .success(let entries): listing = entries
+            case .failure(let error):
+                result.unreadable.append((directory, error.rawValue))
                 continue
             }
-            defer { closedir(stream) }
-            while let entry = readdir(stream) {
-                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                    Array(raw.prefix { $0 != 0 })
-                }
-                if name == [UInt8(ascii: ".")] || name == [UInt8(ascii: "."), UInt8(ascii: ".")] { continue }
-                let path = directory.appending(nameBytes: name)
-                var type = entry.pointee.d_type
-                if type == UInt8(DT_UNKNOWN) { type = fileType(path) }
-                if type == UInt8(DT_DIR) {
-                    if name.first != UInt8(ascii: ".") { pending.append(path) }
-                } else if !IgnoredNames.isIgnored(name) {
+            for entry in listing {
+                let path = directory.appending(nameBytes: entry.bytes)
+                if entry.isDirectory {
+                    if entry.bytes.first != UInt8(ascii: ".") { pending.append(path) }
+                } else if !IgnoredNames.isIgnored(entry.bytes) {
                     result.files.append(path)
                 }
             }
@@ -60,20 +56,37 @@ public enum InboxScanner {
 }
 
 extension InboxScanner {
-    /// The non-dot subdirectories directly inside `directory` (symlinks are not followed).
-    /// An unreadable directory has none.
-    public static func subdirectories(of directory: FilePath) -> [FilePath] {
-        guard let stream = directory.withPlatformString({ opendir($0) }) else { return [] }
+    /// One directory entry: its name bytes and whether it is a directory (symlinks are not).
+    public struct Entry: Sendable {
+        public let bytes: [UInt8]
+        public let isDirectory: Bool
+    }
+
+    /// The entries directly inside `directory`, without `.` and `..`. An unreadable directory has none.
+    public static func entries(of directory: FilePath) -> [Entry] {
+        (try? list(directory).get()) ?? []
+    }
+
+    /// The entries directly inside `directory`, or the `opendir` error.
+    static func list(_ directory: FilePath) -> Swift.Result<[Entry], Errno> {
+        guard let stream = directory.withPlatformString({ opendir($0) }) else {
+            return .failure(Errno(rawValue: errno))
+        }
         defer { closedir(stream) }
-        var found: [FilePath] = []
+        var found: [Entry] = []
         while let entry = readdir(stream) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { Array($0.prefix { $0 != 0 }) }
-            guard name.first != UInt8(ascii: ".") else { continue }
-            let path = directory.appending(nameBytes: name)
+            if name == [UInt8(ascii: ".")] || name == [UInt8(ascii: "."), UInt8(ascii: ".")] { continue }
             var type = entry.pointee.d_type
-            if type == UInt8(DT_UNKNOWN) { type = fileType(path) }
-            if type == UInt8(DT_DIR) { found.append(path) }
+            if type == UInt8(DT_UNKNOWN) { type = fileType(directory.appending(nameBytes: name)) }
+            found.append(Entry(bytes: name, isDirectory: type == UInt8(DT_DIR)))
         }
-        return found
+        return .success(found)
+    }
+
+    /// The non-dot subdirectories directly inside `directory` (symlinks are not followed).
+    public static func subdirectories(of directory: FilePath) -> [FilePath] {
+        entries(of: directory).filter { $0.isDirectory && $0.bytes.first != UInt8(ascii: ".") }
+            .map { directory.appending(nameBytes: $0.bytes) }
     }
 }

@@ -41,6 +41,8 @@ public final class Intake: @unchecked Sendable {
     private var accepting = true
     private var drainWaiters: [@Sendable () -> Void] = []
     private var lastCompletion = System.monotonicNanoseconds()
+    /// Admission waits until this monotonic time after the output could not be written.
+    private var pausedUntil: UInt64 = 0
 
     public init(configuration: PipelineConfiguration, engine: PipelineEngine, log: ProcessingLog, logger: Logger) {
         self.configuration = configuration
@@ -206,6 +208,7 @@ public final class Intake: @unchecked Sendable {
     }
 
     private func pump() {
+        guard System.monotonicNanoseconds() >= pausedUntil else { return }
         while accepting, inFlight.count < configuration.maxInFlight, let candidate = ready.popFirst() {
             queued.remove(candidate.path)
             inFlight.insert(candidate.path)
@@ -241,6 +244,11 @@ public final class Intake: @unchecked Sendable {
                     "retry_ms": "\(jittered)", "cause": "\(failure.cause)",
                 ])
             if accepting { settle(path, origin: candidate.origin, delayMs: jittered) }
+            if failure.stage == "write" {
+                // The output cannot take documents: stop admitting until the retry is due.
+                pausedUntil = System.monotonicNanoseconds() + UInt64(jittered) * 1_000_000
+                queue.asyncAfter(deadline: .now() + .milliseconds(jittered)) { [self] in pump() }
+            }
         }
         if changed, accepting, settling[path] == nil { settle(path, origin: .written) }
         if !accepting, inFlight.isEmpty {

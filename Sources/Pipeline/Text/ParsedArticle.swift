@@ -1,0 +1,36 @@
+/// An article after format parsing: its title, body text and metadata.
+///
+/// `text` is what the rest of the pipeline segments; every offset in the output document refers
+/// to it. It has LF line ends and no control characters other than LF and TAB; an empty `text`
+/// means no article text was found.
+public struct ParsedArticle: Sendable, Hashable {
+    /// The title, when the format gives one (plain title line, HTML og:title/h1/title, JSON `title`).
+    public var title: String?
+    /// The body text, one paragraph per line for HTML.
+    public var text: String
+    /// The format the article was parsed as.
+    public var format: InputFormat
+    /// Canonical URL (JSON `url`; HTML canonical link or og:url).
+    public var url: String?
+    /// Publication date/time as given by the source (JSON `published`; HTML article:published_time
+    /// or the first `<time datetime>`), not interpreted.
+    public var published: String?
+    /// The publishing outlet (JSON `source`; HTML og:site_name).
+    public var source: String?
+    /// Declared language code (JSON `lang`; HTML `<html lang>`), not checked.
+    public var lang: String?
+
+    /// Creates a parsed article.
+    public init(
+        title: String?, text: String, format: InputFormat, url: String? = nil, published: String? = nil,
+        source: String? = nil, lang: String? = nil
+    ) {
+        self.title = title
+        self.text = text
+        self.format = format
+        self.url = url
+        self.published = published
+        self.source = source
+        self.lang = lang
+    }
+}

@@ -151,7 +151,9 @@ extension DaemonHarness {
         var count = 0
         while let entry = readdir(dir) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in Array(raw.prefix { $0 != 0 }) }
-            if name.first != UInt8(ascii: "."), name.count >= suffixBytes.count, name.suffix(suffixBytes.count).elementsEqual(suffixBytes) {
+            if name.first != UInt8(ascii: "."), name.count >= suffixBytes.count,
+                name.suffix(suffixBytes.count).elementsEqual(suffixBytes)
+            {
                 count += 1
             }
         }

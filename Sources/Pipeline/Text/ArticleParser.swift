@@ -26,7 +26,8 @@ public enum ArticleParser {
         if head.first == "{" || head.first == "[" || ext == "json" {
             if let article = parseJSON(text) { return article }
         }
-        if looksLikeHTML(head.prefix(1024)) || ((ext == "html" || ext == "htm" || ext == "xhtml") && head.first == "<") {
+        if looksLikeHTML(head.prefix(1024)) || ((ext == "html" || ext == "htm" || ext == "xhtml") && head.first == "<")
+        {
             return HTMLTextExtractor.extract(text)
         }
         return parsePlain(text)

@@ -116,7 +116,9 @@ enum HTMLTextExtractor {
             switch name {
             case "meta":
                 let key = (tag.attributes["property"] ?? tag.attributes["name"] ?? "").lowercased()
-                let content = tag.attributes["content"].map { collapse(decodeReferences(Array($0.unicodeScalars), 0, $0.unicodeScalars.count)) }
+                let content = tag.attributes["content"].map {
+                    collapse(decodeReferences(Array($0.unicodeScalars), 0, $0.unicodeScalars.count))
+                }
                 switch key {
                 case "og:title": ogTitle = ogTitle ?? content
                 case "og:url": url = url ?? content
@@ -237,7 +239,9 @@ enum HTMLTextExtractor {
     {
         let end = min(limit ?? s.count, i + 12)
         var j = i + 1
-        while j < end && s[j] != ";" && (s[j].properties.isAlphabetic || ScalarClass.isASCIIAlphanumeric(s[j].value) || s[j] == "#") {
+        while j < end && s[j] != ";"
+            && (s[j].properties.isAlphabetic || ScalarClass.isASCIIAlphanumeric(s[j].value) || s[j] == "#")
+        {
             j += 1
         }
         guard j < end, s[j] == ";", j > i + 1 else { return (["&"], i + 1) }
@@ -270,14 +274,18 @@ enum HTMLTextExtractor {
         }
         let nameStart = i
         while i < n && (ScalarClass.isASCIIAlphanumeric(s[i].value) || s[i] == "-" || s[i] == ":") { i += 1 }
-        guard i > nameStart, (s[nameStart].value | 0x20) >= 0x61, (s[nameStart].value | 0x20) <= 0x7A else { return nil }
+        guard i > nameStart, (s[nameStart].value | 0x20) >= 0x61, (s[nameStart].value | 0x20) <= 0x7A else {
+            return nil
+        }
         let name = String(String.UnicodeScalarView(s[nameStart..<i])).lowercased()
         var attributes = [String: String]()
         var selfClosing = false
         while i < n {
             while i < n && ScalarClass.isSpace(s[i].value) { i += 1 }
             guard i < n else { break }
-            if s[i] == ">" { return Tag(name: name, closing: closing, selfClosing: selfClosing, attributes: attributes, end: i + 1) }
+            if s[i] == ">" {
+                return Tag(name: name, closing: closing, selfClosing: selfClosing, attributes: attributes, end: i + 1)
+            }
             if s[i] == "/" {
                 selfClosing = true
                 i += 1
@@ -343,7 +351,9 @@ enum HTMLTextExtractor {
                     }
                     k += 1
                 }
-                if ok && !nameScalars.isEmpty && k < s.count && ScalarClass.isASCIIAlphanumeric(s[k].value) { ok = false }
+                if ok && !nameScalars.isEmpty && k < s.count && ScalarClass.isASCIIAlphanumeric(s[k].value) {
+                    ok = false
+                }
                 if ok { return i }
             }
             i += 1

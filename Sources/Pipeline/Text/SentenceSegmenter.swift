@@ -235,7 +235,10 @@ public enum SentenceSegmenter {
         }
         if prev == 0x062F || prev == 0x0623 {  // د. and أ. as title abbreviations
             let before: UInt32 = i - 2 >= sentenceStart ? s[i - 2].value : 0x20
-            if !ScalarClass.isArabicWordScalar(before) && (ScalarClass.isBlank(next) || next == 0x2E || next == 0x062F) { return true }
+            if !ScalarClass.isArabicWordScalar(before) && (ScalarClass.isBlank(next) || next == 0x2E || next == 0x062F)
+            {
+                return true
+            }
         }
         return false
     }

@@ -65,7 +65,8 @@ public struct Tokenizer: Sendable {
                 } else if s[i].properties.isAlphabetic {
                     kind = .otherWord
                     i += 1
-                    while i < n && (s[i].properties.isAlphabetic || s[i].properties.generalCategory == .nonspacingMark) {
+                    while i < n && (s[i].properties.isAlphabetic || s[i].properties.generalCategory == .nonspacingMark)
+                    {
                         i += 1
                     }
                 } else {

@@ -90,7 +90,8 @@ struct ArabicNormalizerTests {
         }
     }
 
-    @Test("the sample article's normalised form is idempotent", .enabled(if: SharedData.runnable, SharedData.skipMessage))
+    @Test(
+        "the sample article's normalised form is idempotent", .enabled(if: SharedData.runnable, SharedData.skipMessage))
     func sampleIdempotent() throws {
         let text = try ArticleDecoder.decode(try SharedData.bytes(SharedData.sample)).text
         let once = norm.normalize(text)

@@ -48,7 +48,10 @@ struct ArticleDecoderTests {
     func utf16UnpairedSurrogate() {
         // BOM, "A", then a lone high surrogate D800 followed by "B".
         let bytes: [UInt8] = [0xFF, 0xFE, 0x41, 0x00, 0x00, 0xD8, 0x42, 0x00]
-        #expect(throws: TextDecodingError(code: "undecodable", detail: "malformed UTF-16 (unpaired surrogate) at byte offset 4")) {
+        #expect(
+            throws: TextDecodingError(
+                code: "undecodable", detail: "malformed UTF-16 (unpaired surrogate) at byte offset 4")
+        ) {
             try ArticleDecoder.decode(bytes)
         }
     }
@@ -110,7 +113,9 @@ struct ArticleDecoderTests {
         #expect(code(Array("نص عربي طويل".utf8) + [0xF4, 0x90, 0x80, 0x80]) == "invalid-utf8")  // > U+10FFFF
     }
 
-    @Test("the sample article decodes as UTF-8 to 4,873 scalars", .enabled(if: SharedData.runnable, SharedData.skipMessage))
+    @Test(
+        "the sample article decodes as UTF-8 to 4,873 scalars",
+        .enabled(if: SharedData.runnable, SharedData.skipMessage))
     func sample() throws {
         let decoded = try ArticleDecoder.decode(try SharedData.bytes(SharedData.sample))
         #expect(decoded.encoding == .utf8)

@@ -33,11 +33,17 @@ struct ArticleParserTests {
 
     @Test("JSON objects: title, body or text, url, published, source, lang; chosen by content")
     func json() {
-        let a = parse(#"{"title":" ليبيا ","body":"سطر\r\nثان","url":"https://x.sa/1","published":"2015-08-10","source":"was","lang":"ar"}"#, "txt")
-        #expect(a == ParsedArticle(
-            title: "ليبيا", text: "سطر\nثان", format: .json, url: "https://x.sa/1", published: "2015-08-10", source: "was",
-            lang: "ar"))
-        let b = parse(#"  {"title":"t","text":"<p>فقرة <b>أولى</b></p><p>ثانية &amp; ثالثة</p>","published":1438214400}"#)
+        let a = parse(
+            #"{"title":" ليبيا ","body":"سطر\r\nثان","url":"https://x.sa/1","published":"2015-08-10","source":"was","lang":"ar"}"#,
+            "txt")
+        #expect(
+            a
+                == ParsedArticle(
+                    title: "ليبيا", text: "سطر\nثان", format: .json, url: "https://x.sa/1", published: "2015-08-10",
+                    source: "was",
+                    lang: "ar"))
+        let b = parse(
+            #"  {"title":"t","text":"<p>فقرة <b>أولى</b></p><p>ثانية &amp; ثالثة</p>","published":1438214400}"#)
         #expect(b.format == .json)
         #expect(b.text == "فقرة أولى\nثانية & ثالثة")
         #expect(b.published == "1438214400")

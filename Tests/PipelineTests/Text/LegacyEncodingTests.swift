@@ -11,7 +11,9 @@ struct LegacyEncodingTests {
 
     @Test("the generated code page tables agree with glibc iconv for every byte 0x80-0xFF")
     func tablesMatchIconv() throws {
-        for (name, table) in [("CP1256", LegacyArabicCodePages.windows1256), ("ISO-8859-6", LegacyArabicCodePages.iso88596)] {
+        for (name, table) in [
+            ("CP1256", LegacyArabicCodePages.windows1256), ("ISO-8859-6", LegacyArabicCodePages.iso88596),
+        ] {
             for byte in 0x80...0xFF {
                 let utf8 = Iconv.convert([UInt8(byte)], from: name, to: "UTF-8")
                 let expected = utf8.map { String(decoding: $0, as: UTF8.self).unicodeScalars.first!.value }
@@ -21,7 +23,9 @@ struct LegacyEncodingTests {
         }
     }
 
-    @Test("the sample saved as Windows-1256 decodes to the original text", .enabled(if: SharedData.runnable, SharedData.skipMessage))
+    @Test(
+        "the sample saved as Windows-1256 decodes to the original text",
+        .enabled(if: SharedData.runnable, SharedData.skipMessage))
     func sampleWindows1256() throws {
         let text = try sampleText()
         let bytes = try #require(Iconv.convert(Array(text.utf8), from: "UTF-8", to: "CP1256"))
@@ -80,9 +84,10 @@ struct LegacyEncodingTests {
 
     @Test("Latin-1 French text and random high bytes are undecodable")
     func notArabic() {
-        let french = Array("Le café est très bon à Paris, où il fait beau. Ça va? Très bien, déjà.".unicodeScalars.map {
-            UInt8($0.value)
-        })
+        let french = Array(
+            "Le café est très bon à Paris, où il fait beau. Ça va? Très bien, déjà.".unicodeScalars.map {
+                UInt8($0.value)
+            })
         let noise: [UInt8] = (0..<400).map { UInt8(0x80 + ($0 * 37) % 0x40) }  // 0x80-0xBF: punctuation, C1
         for bytes in [french, noise] {
             do {

@@ -46,13 +46,16 @@ struct SegmentationTests {
         #expect(paragraphs.last == ScalarRange(start: 4672, end: 4873))
     }
 
-    @Test("the sample splits into the 20 sentences its end marks give", .enabled(if: SharedData.runnable, SharedData.skipMessage))
+    @Test(
+        "the sample splits into the 20 sentences its end marks give",
+        .enabled(if: SharedData.runnable, SharedData.skipMessage))
     func sampleSentences() throws {
         let s = try sampleScalars()
         let sentences = SentenceSegmenter.sentences(in: s)
         #expect(sentences == Self.sampleSentences)
         let texts = sentences.map { T.slice(s, $0) }
-        #expect(texts.first?.hasPrefix("أعلن الناطق باسم قوات القيادة العامة، اللواء أحمد المسماري، اليوم الخميس،") == true)
+        #expect(
+            texts.first?.hasPrefix("أعلن الناطق باسم قوات القيادة العامة، اللواء أحمد المسماري، اليوم الخميس،") == true)
         #expect(texts.first?.hasSuffix("في إشارة إلى قوات حكومة الوفاق.") == true)
         #expect(texts[4].hasSuffix("بشأن الأزمة الليبية ."))
         #expect(texts[5].hasPrefix("وفي الأثناء ، أعلن"))
@@ -63,9 +66,10 @@ struct SegmentationTests {
 
     @Test("end marks close a sentence with or without a following space")
     func endMarks() {
-        #expect(T.sentenceTexts("الأزمة الليبية .وفي الأثناء قال.وتمحورت زيارة") == [
-            "الأزمة الليبية .", "وفي الأثناء قال.", "وتمحورت زيارة",
-        ])
+        #expect(
+            T.sentenceTexts("الأزمة الليبية .وفي الأثناء قال.وتمحورت زيارة") == [
+                "الأزمة الليبية .", "وفي الأثناء قال.", "وتمحورت زيارة",
+            ])
         #expect(T.sentenceTexts("هل انتهى؟ نعم! انتهى?!لا") == ["هل انتهى؟", "نعم!", "انتهى?!", "لا"])
         #expect(T.sentenceTexts("ثم ماذا... لا شيء") == ["ثم ماذا...", "لا شيء"])
     }
@@ -84,31 +88,36 @@ struct SegmentationTests {
 
     @Test("Latin abbreviations, initials and domains do not end a sentence")
     func latinAbbreviations() {
-        #expect(T.sentenceTexts("Dr. Smith met U.S. officials in Washington. They left.") == [
-            "Dr. Smith met U.S. officials in Washington.", "They left.",
-        ])
-        #expect(T.sentenceTexts("See example.com for details, e.g. the list. Done") == [
-            "See example.com for details, e.g. the list.", "Done",
-        ])
+        #expect(
+            T.sentenceTexts("Dr. Smith met U.S. officials in Washington. They left.") == [
+                "Dr. Smith met U.S. officials in Washington.", "They left.",
+            ])
+        #expect(
+            T.sentenceTexts("See example.com for details, e.g. the list. Done") == [
+                "See example.com for details, e.g. the list.", "Done",
+            ])
         #expect(T.sentenceTexts("قال د. محمد إن أ.د. علي وصل. ثم") == ["قال د. محمد إن أ.د. علي وصل.", "ثم"])
     }
 
     @Test("URLs are not split")
     func urls() {
-        #expect(T.sentenceTexts("المصدر https://www.spa.gov.sa/a.php?id=1 انتهى. ثم") == [
-            "المصدر https://www.spa.gov.sa/a.php?id=1 انتهى.", "ثم",
-        ])
+        #expect(
+            T.sentenceTexts("المصدر https://www.spa.gov.sa/a.php?id=1 انتهى. ثم") == [
+                "المصدر https://www.spa.gov.sa/a.php?id=1 انتهى.", "ثم",
+            ])
     }
 
     @Test("no split inside «» or “” quotations unless the quotation ends the sentence")
     func quotations() {
-        #expect(T.sentenceTexts("قال: «سنعود. ولن نتراجع» وأضاف أن الأمر انتهى. ثم") == [
-            "قال: «سنعود. ولن نتراجع» وأضاف أن الأمر انتهى.", "ثم",
-        ])
+        #expect(
+            T.sentenceTexts("قال: «سنعود. ولن نتراجع» وأضاف أن الأمر انتهى. ثم") == [
+                "قال: «سنعود. ولن نتراجع» وأضاف أن الأمر انتهى.", "ثم",
+            ])
         #expect(T.sentenceTexts("قال: “لن نتراجع!” ثم غادر") == ["قال: “لن نتراجع!”", "ثم غادر"])
         #expect(T.sentenceTexts("وقال: «سنعود.» ثم غادر.") == ["وقال: «سنعود.»", "ثم غادر."])
         // Curly quotes written in either direction pair up (Arabic text often opens with ”).
-        #expect(T.sentenceTexts("سميت بـ”ظفرة. الأولى” في المسابقة. ثم") == ["سميت بـ”ظفرة. الأولى” في المسابقة.", "ثم"])
+        #expect(
+            T.sentenceTexts("سميت بـ”ظفرة. الأولى” في المسابقة. ثم") == ["سميت بـ”ظفرة. الأولى” في المسابقة.", "ثم"])
         // An unmatched quote mark is ignored.
         #expect(T.sentenceTexts("قال « شيئا. ثم غادر.") == ["قال « شيئا.", "ثم غادر."])
     }

@@ -74,14 +74,17 @@ struct TokenizerTests {
     @Test("URLs are one token without trailing punctuation; Latin words, punctuation runs and symbols")
     func otherKinds() {
         let t = tokens("انظر https://www.spa.gov.sa/a?id=1. وCOVID-19 l'armée... 50% € «قال»")
-        #expect(t.map(\.surface) == [
-            "انظر", "https://www.spa.gov.sa/a?id=1", ".", "و", "COVID-19", "l'armée", "...", "50", "%", "€", "«", "قال", "»",
-        ])
-        #expect(t.map(\.kind) == [
-            .arabicWord, .url, .punctuation, .arabicWord, .latinWord, .latinWord, .punctuation, .number,
-            .punctuation,  // '%' is Unicode Po
-            .symbol, .punctuation, .arabicWord, .punctuation,
-        ])
+        #expect(
+            t.map(\.surface) == [
+                "انظر", "https://www.spa.gov.sa/a?id=1", ".", "و", "COVID-19", "l'armée", "...", "50", "%", "€", "«",
+                "قال", "»",
+            ])
+        #expect(
+            t.map(\.kind) == [
+                .arabicWord, .url, .punctuation, .arabicWord, .latinWord, .latinWord, .punctuation, .number,
+                .punctuation,  // '%' is Unicode Po
+                .symbol, .punctuation, .arabicWord, .punctuation,
+            ])
         #expect(t[4].base == "covid-19")
     }
 
@@ -90,11 +93,13 @@ struct TokenizerTests {
         let text = "قال المُتحدث: «5+5» في جنيف."
         let s = Array(text.unicodeScalars)
         let t = tokenizer.tokens(in: s)
-        #expect(t.map(\.range) == [
-            .init(start: 0, end: 3), .init(start: 4, end: 12), .init(start: 12, end: 13), .init(start: 14, end: 15),
-            .init(start: 15, end: 18), .init(start: 18, end: 19), .init(start: 20, end: 22), .init(start: 23, end: 27),
-            .init(start: 27, end: 28),
-        ])
+        #expect(
+            t.map(\.range) == [
+                .init(start: 0, end: 3), .init(start: 4, end: 12), .init(start: 12, end: 13), .init(start: 14, end: 15),
+                .init(start: 15, end: 18), .init(start: 18, end: 19), .init(start: 20, end: 22),
+                .init(start: 23, end: 27),
+                .init(start: 27, end: 28),
+            ])
         for token in t {
             #expect(token.surface == TextTestSupport.slice(s, token.range))
         }

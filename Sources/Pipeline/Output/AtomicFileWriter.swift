@@ -1,0 +1,99 @@
+import Glibc
+import Synchronization
+import SystemPackage
+
+/// Writes whole files so that a reader (or a crash) never sees a torn one: a temporary file in
+/// the destination directory, `fsync`, `rename` over the destination, then `fsync` of the
+/// directory so the rename itself is durable.
+///
+/// Temporary names start with a dot, so an interrupted write leaves only a dot-file behind,
+/// which ``removeLeftovers(in:)`` clears at start-up.
+public enum AtomicFileWriter {
+    /// Writes `bytes` to `destination`, creating parent directories (mode 0755) as needed.
+    /// With `durable` false the data and directory syncs are skipped (the caller syncs later).
+    /// Throws `Errno` from the first failing system call; the temporary file is removed.
+    public static func write(_ bytes: [UInt8], to destination: FilePath, durable: Bool = true) throws(Errno) {
+        let directory = destination.removingLastComponent()
+        try makeDirectories(directory)
+        let name = destination.lastComponent.map { Array($0.string.utf8) } ?? []
+        let temporary = directory.appending(
+            nameBytes: Array(".".utf8) + name + Array(".tmp-\(getpid())-\(nextSerial())".utf8))
+        let fd: FileDescriptor
+        do {
+            fd = try FileDescriptor.open(
+                temporary, .writeOnly, options: [.create, .exclusiveCreate, .closeOnExec],
+                permissions: [.ownerReadWrite, .groupRead, .otherRead])
+        } catch { throw error as! Errno }
+        var failure: Errno?
+        do { _ = try fd.writeAll(bytes) } catch { failure = (error as? Errno) ?? .ioError }
+        if failure == nil, durable, fsync(fd.rawValue) != 0 { failure = Errno(rawValue: errno) }
+        do { try fd.close() } catch { failure = failure ?? (error as? Errno) ?? .ioError }
+        if let failure {
+            _ = temporary.withPlatformString { unlink($0) }
+            throw failure
+        }
+        let renamed = temporary.withPlatformString { from in destination.withPlatformString { to in rename(from, to) } }
+        guard renamed == 0 else {
+            let code = Errno(rawValue: errno)
+            _ = temporary.withPlatformString { unlink($0) }
+            throw code
+        }
+        if durable { try syncDirectory(directory) }
+    }
+
+    /// `fsync` on a directory, making renames and creations inside it durable.
+    public static func syncDirectory(_ directory: FilePath) throws(Errno) {
+        let fd: FileDescriptor
+        do { fd = try FileDescriptor.open(directory, .readOnly, options: [.directory, .closeOnExec]) } catch {
+            throw error as! Errno
+        }
+        defer { try? fd.close() }
+        if fsync(fd.rawValue) != 0 { throw Errno(rawValue: errno) }
+    }
+
+    /// `mkdir -p`: creates `directory` and its missing parents with mode 0755.
+    public static func makeDirectories(_ directory: FilePath) throws(Errno) {
+        if directory.isEmpty { return }
+        if directory.withPlatformString({ mkdir($0, 0o755) }) == 0 { return }
+        switch Errno(rawValue: errno) {
+        case .fileExists: return
+        case .noSuchFileOrDirectory:
+            let parent = directory.removingLastComponent()
+            guard parent != directory else { throw .noSuchFileOrDirectory }
+            try makeDirectories(parent)
+            if directory.withPlatformString({ mkdir($0, 0o755) }) != 0, Errno(rawValue: errno) != .fileExists {
+                throw Errno(rawValue: errno)
+            }
+        case let other: throw other
+        }
+    }
+
+    /// Removes temporary files an interrupted ``write(_:to:durable:)`` left under `tree` (names
+    /// `.<name>.tmp-<pid>-<n>`). Returns how many were removed.
+    @discardableResult
+    public static func removeLeftovers(in tree: FilePath) -> Int {
+        var removed = 0
+        var pending = [tree]
+        while let directory = pending.popLast() {
+            for name in InboxScanner.entries(of: directory) {
+                let path = directory.appending(nameBytes: name.bytes)
+                if name.isDirectory {
+                    pending.append(path)
+                } else if name.bytes.first == UInt8(ascii: "."),
+                    String(decoding: name.bytes, as: UTF8.self).contains(".tmp-"),
+                    path.withPlatformString({ unlink($0) }) == 0
+                {
+                    removed += 1
+                }
+            }
+        }
+        return removed
+    }
+
+    private static let serial = Mutex<UInt64>(0)
+    private static func nextSerial() -> UInt64 {
+        serial.withLock {
+            $0 += 1; return $0
+        }
+    }
+}

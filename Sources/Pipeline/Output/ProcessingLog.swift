@@ -1,0 +1,59 @@
+import Foundation
+import Glibc
+import Synchronization
+import SystemPackage
+
+/// The processing log: JSON Lines, one ``ProcessingLogEntry`` per article event, appended with
+/// one `write(2)` per line (`O_APPEND`), so concurrent writers and `tail -f` never see a torn
+/// line. ``reopen()`` (on SIGHUP) lets logrotate move the file away.
+public final class ProcessingLog: Sendable {
+    public let path: FilePath
+    private let descriptor: Mutex<FileDescriptor?>
+    private let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes]
+        return encoder
+    }()
+
+    /// Opens (creating) the log at `path`. Throws `Errno`.
+    public init(path: FilePath) throws {
+        self.path = path
+        descriptor = Mutex(try Self.open(path))
+    }
+
+    private static func open(_ path: FilePath) throws -> FileDescriptor {
+        try AtomicFileWriter.makeDirectories(path.removingLastComponent())
+        return try FileDescriptor.open(
+            path, .writeOnly, options: [.create, .append, .closeOnExec],
+            permissions: [.ownerReadWrite, .groupRead, .otherRead])
+    }
+
+    /// Appends one line. A failing log write is reported on stderr, never thrown: the log must not
+    /// stop the pipeline.
+    public func append(_ entry: ProcessingLogEntry) {
+        guard var line = try? encoder.encode(entry) else { return }
+        line.append(UInt8(ascii: "\n"))
+        descriptor.withLock { fd in
+            guard let fd else { return }
+            do { _ = try fd.writeAll(line) } catch {
+                FileHandle.standardError.write(Data("watcherd: processing log write failed: \(error)\n".utf8))
+            }
+        }
+    }
+
+    /// Closes and reopens the file at ``path`` (log rotation). Keeps the old descriptor on failure.
+    public func reopen() throws {
+        let fresh = try Self.open(path)
+        descriptor.withLock { fd in
+            try? fd?.close()
+            fd = fresh
+        }
+    }
+
+    public func close() {
+        descriptor.withLock { fd in
+            try? fd?.close()
+            fd = nil
+        }
+    }
+}

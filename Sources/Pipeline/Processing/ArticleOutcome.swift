@@ -1,0 +1,13 @@
+/// How one candidate left the pipeline.
+public enum ArticleOutcome: Sendable, Equatable {
+    /// The document is durable; `output` is its path relative to the output root.
+    case processed(sha256: String, output: String)
+    /// Permanent failure: the input is in `failed/` with its error record.
+    case failed(ArticleFailure)
+    /// Temporary failure: the input stays in the inbox and is retried later.
+    case retry(ArticleFailure)
+    /// Still being written, or changed while read: settle again.
+    case busy
+    /// Gone before it could be read.
+    case vanished
+}

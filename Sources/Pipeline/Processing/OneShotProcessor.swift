@@ -1,0 +1,25 @@
+import SystemPackage
+
+/// The read and extract stages for one file, synchronously, without moving anything: what
+/// `watcherd process` runs, and what tests use to get a document without a daemon.
+public enum OneShotProcessor {
+    /// The document for `path`, or the failure that a daemon would record for it.
+    public static func document(
+        for path: FilePath, extractor: ArticleExtractor, maxInputBytes: Int = 16 << 20
+    ) -> Result<ArticleDocument, ArticleFailure> {
+        let display = PathEscaper.escape(path.bytes)
+        switch ReadStage.run(path, display: display, maxBytes: maxInputBytes) {
+        case .success(let read):
+            return .success(
+                ExtractStage(extractor: extractor).document(
+                    for: read, sourcePath: display, sourceName: PathEscaper.escape(path.lastComponentBytes),
+                    receivedAt: Timestamp.now()))
+        case .failure(.busy):
+            return .failure(ArticleFailure(code: "busy", stage: "read", path: display, cause: "open for writing"))
+        case .failure(.vanished):
+            return .failure(ArticleFailure(code: "vanished", stage: "read", path: display, cause: "no such file"))
+        case .failure(.failed(let failure, _)):
+            return .failure(failure)
+        }
+    }
+}

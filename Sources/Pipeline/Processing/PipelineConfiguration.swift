@@ -1,0 +1,34 @@
+import SystemPackage
+
+/// Everything the pipeline needs to run, already validated. Durations carry their unit in the name.
+public struct PipelineConfiguration: Sendable, Equatable {
+    public var inbox: FilePath
+    public var output: FilePath
+    /// `nil` keeps processed inputs in the inbox.
+    public var archive: FilePath?
+    public var failed: FilePath
+    /// Processing log, ledger and the `ready` marker live here.
+    public var state: FilePath
+    /// Quiet period after the last close-after-write before a file is taken.
+    public var settleMs: Int = 100
+    /// Seconds between safety-net rescans of the inbox; 0 disables them.
+    public var rescanIntervalSeconds: Int = 60
+    /// Inputs larger than this fail with `too-large`.
+    public var maxInputBytes: Int = 16 << 20
+    /// Parallel extract workers (one serial Dispatch queue each).
+    public var extractWorkers: Int = max(1, System.coreCount)
+    /// Articles between the intake and the end of the write stage; bounds memory.
+    public var maxInFlight: Int = 64
+    /// Documents written per fsync batch; 1 syncs each document on its own.
+    public var fsyncBatch: Int = 1
+    /// Seconds SIGTERM waits for in-flight work before giving up.
+    public var stopTimeoutSeconds: Int = 20
+
+    public init(inbox: FilePath, output: FilePath, archive: FilePath?, failed: FilePath, state: FilePath) {
+        self.inbox = inbox
+        self.output = output
+        self.archive = archive
+        self.failed = failed
+        self.state = state
+    }
+}

@@ -1,0 +1,225 @@
+import Dispatch
+import Foundation
+import Glibc
+import Logging
+import Synchronization
+import SystemPackage
+
+/// The staged workers, on Dispatch queues: read + decode on one serial queue, extraction on
+/// `extractWorkers` serial queues (round-robin), and write + finalise on one serial queue, so
+/// every output and every move out of the inbox happens in one place, in order.
+///
+/// The engine holds no queue of its own beyond what it is given: the ``Intake`` admits at most
+/// `maxInFlight` candidates at a time, which bounds every stage queue and the memory they hold.
+public final class PipelineEngine: @unchecked Sendable {
+    // Immutable after init; the queues own all mutable work.
+    public let configuration: PipelineConfiguration
+    private let extractStage: ExtractStage
+    private let log: ProcessingLog
+    private let ledger: any Ledger
+    private let logger: Logger
+    private let finaliser: InputFinaliser
+    private let readQueue = DispatchQueue(label: "watcherd.read", qos: .utility)
+    private let extractQueues: [DispatchQueue]
+    private let writeQueue = DispatchQueue(label: "watcherd.write", qos: .utility)
+    private let roundRobin = Mutex<Int>(0)
+
+    public init(
+        configuration: PipelineConfiguration, extractor: ArticleExtractor, ledger: any Ledger, log: ProcessingLog,
+        logger: Logger
+    ) {
+        self.configuration = configuration
+        self.ledger = ledger
+        extractStage = ExtractStage(extractor: extractor)
+        self.log = log
+        self.logger = logger
+        finaliser = InputFinaliser(
+            inbox: configuration.inbox, archive: configuration.archive, failed: configuration.failed)
+        extractQueues = (0..<max(1, configuration.extractWorkers)).map {
+            DispatchQueue(label: "watcherd.extract.\($0)", qos: .utility)
+        }
+        // A read-lease probe that races a writer's open raises a lease break; never let it kill us.
+        signal(SIGIO, SIG_IGN)
+    }
+
+    /// Runs `candidate` through read, extract and write; `completion` runs on the write queue once
+    /// the outcome is durable and logged.
+    public func process(_ candidate: Candidate, completion: @escaping @Sendable (ArticleOutcome) -> Void) {
+        readQueue.async { [self] in
+            let receivedAt = Timestamp.now()
+            let started = System.monotonicNanoseconds()
+            switch ReadStage.run(candidate.path, display: candidate.display, maxBytes: configuration.maxInputBytes) {
+            case .success(let read):
+                if isDone(read.input.sha256) {
+                    writeQueue.async { [self] in
+                        completion(duplicate(candidate, sha256: read.input.sha256, started: started))
+                    }
+                    return
+                }
+                let queue = roundRobin.withLock { next in
+                    defer { next = (next + 1) % extractQueues.count }
+                    return extractQueues[next]
+                }
+                queue.async { [self] in
+                    let document = extractStage.document(
+                        for: read, sourcePath: candidate.display,
+                        sourceName: PathEscaper.escape(candidate.relative.lastComponentBytes), receivedAt: receivedAt)
+                    let json = ExtractStage.encode(document)
+                    let job = Job(
+                        candidate: candidate, sha256: read.input.sha256, size: read.input.bytes.count,
+                        stageMs: document.pipeline.stageMs,
+                        started: started)
+                    writeQueue.async { [self] in completion(write(job, json: json)) }
+                }
+            case .failure(let exit):
+                writeQueue.async { [self] in completion(finish(candidate, exit, started: started)) }
+            }
+        }
+    }
+
+    /// Runs `work` on the write queue after everything submitted before it has been written.
+    public func afterPendingWrites(_ work: @escaping @Sendable () -> Void) {
+        writeQueue.async(execute: work)
+    }
+
+    // MARK: - Stages
+
+    /// What the write stage needs of an extracted article.
+    struct Job: Sendable {
+        var candidate: Candidate
+        var sha256: String
+        var size: Int
+        var stageMs: [String: Double]
+        var started: UInt64
+    }
+
+    /// Whether the ledger holds a document for this content. A ledger that cannot be read counts
+    /// as "not done": reprocessing is at-least-once, never a loss.
+    private func isDone(_ sha256: String) -> Bool {
+        do { return try ledger.entry(for: sha256)?.status == .done } catch {
+            logger.error("ledger read failed", metadata: ["error": "\(error)"])
+            return false
+        }
+    }
+
+    /// Content already has its document: finalise the input without a second one.
+    private func duplicate(_ candidate: Candidate, sha256: String, started: UInt64) -> ArticleOutcome {
+        do {
+            try finaliser.archive(candidate.path, relative: candidate.relative)
+        } catch .noSuchFileOrDirectory {
+            return .vanished
+        } catch {
+            logger.warning(
+                "duplicate input could not be archived",
+                metadata: ["path": "\(candidate.display)", "error": "\(error)"])
+        }
+        let original = try? ledger.entry(for: sha256)
+        log.append(
+            .init(
+                event: "duplicate", path: candidate.display, sha256: sha256, stage: "read",
+                ms: System.millisecondsSince(started), result: "skipped", output: original?.outputPath))
+        return .processed(sha256: sha256, output: original?.outputPath ?? "")
+    }
+
+    private func write(_ job: Job, json: [UInt8]) -> ArticleOutcome {
+        let start = System.monotonicNanoseconds()
+        let candidate = job.candidate
+        // Two copies of one content can be in flight together; the first write wins.
+        if isDone(job.sha256) { return duplicate(candidate, sha256: job.sha256, started: job.started) }
+        let relativeOutput = candidate.display + ".json"
+        let destination = FilePath(bytes: configuration.output.bytes + Array(("/" + relativeOutput).utf8))
+        do {
+            try AtomicFileWriter.write(json, to: destination)
+        } catch {
+            let failure = ArticleFailure(
+                code: "output-write", stage: "write", path: candidate.display, cause: "\(destination): \(error)",
+                isTemporary: true)
+            return finish(candidate, .failed(failure, sha256: job.sha256), started: job.started)
+        }
+        do {
+            try finaliser.archive(candidate.path, relative: candidate.relative)
+        } catch {
+            logger.warning(
+                "document written but the input could not be archived",
+                metadata: ["path": "\(candidate.display)", "error": "\(error)"])
+        }
+        var stageMs = job.stageMs
+        stageMs["write"] = System.millisecondsSince(start)
+        do {
+            try ledger.record(
+                LedgerEntry(
+                    sha256: job.sha256, path: candidate.display, size: job.size, status: .done,
+                    attempts: candidate.attempts + 1, outputPath: relativeOutput,
+                    durationMs: System.millisecondsSince(job.started)))
+        } catch {
+            // The document is durable and carries its hash: a rebuilt ledger finds it.
+            logger.error("ledger write failed", metadata: ["path": "\(candidate.display)", "error": "\(error)"])
+        }
+        log.append(
+            .init(
+                event: "processed", path: candidate.display, sha256: job.sha256, stage: "write",
+                ms: System.millisecondsSince(job.started), result: "ok", stageMs: stageMs, output: relativeOutput))
+        logger.info(
+            "processed",
+            metadata: [
+                "path": "\(candidate.display)", "output": "\(relativeOutput)",
+                "ms": "\(System.millisecondsSince(job.started))",
+            ])
+        return .processed(sha256: job.sha256, output: relativeOutput)
+    }
+
+    /// Records an article that left without a document.
+    private func finish(_ candidate: Candidate, _ exit: ReadStage.Exit, started: UInt64) -> ArticleOutcome {
+        switch exit {
+        case .busy:
+            return .busy
+        case .vanished:
+            log.append(
+                .init(level: "warning", event: "vanished", path: candidate.display, stage: "read", result: "vanished"))
+            return .vanished
+        case .failed(let failure, let sha256):
+            if failure.isTemporary {
+                log.append(
+                    .init(
+                        level: "warning", event: "retry", path: candidate.display, sha256: sha256, stage: failure.stage,
+                        ms: System.millisecondsSince(started), result: failure.code, error: failure.cause))
+                return .retry(failure)
+            }
+            if failure.code == "unreadable" {
+                // Left in place: a chmod that makes it readable resubmits it (IN_ATTRIB).
+                log.append(
+                    .init(
+                        level: "error", event: "failed", path: candidate.display, stage: failure.stage,
+                        result: failure.code, error: failure.cause + "; left in the inbox until it is readable"))
+                logger.error("input unreadable; left in the inbox", metadata: ["path": "\(candidate.display)"])
+                return .failed(failure)
+            }
+            let record = FailureRecord(failure: failure, attempts: candidate.attempts + 1, sha256: sha256)
+            do {
+                try finaliser.fail(candidate.path, relative: candidate.relative, record: record)
+            } catch .noSuchFileOrDirectory {
+                // Gone meanwhile: the record stays, nothing else to move.
+            } catch {
+                let temporary = ArticleFailure(
+                    code: "failed-move", stage: failure.stage, path: failure.path,
+                    cause: "cannot move to failed/: \(error)", isTemporary: true)
+                log.append(
+                    .init(
+                        level: "error", event: "retry", path: candidate.display, sha256: sha256,
+                        stage: failure.stage, result: temporary.code, error: temporary.cause))
+                return .retry(temporary)
+            }
+            log.append(
+                .init(
+                    level: "error", event: "failed", path: candidate.display, sha256: sha256, stage: failure.stage,
+                    ms: System.millisecondsSince(started), result: failure.code, error: failure.cause))
+            logger.error(
+                "article failed",
+                metadata: [
+                    "path": "\(candidate.display)", "stage": "\(failure.stage)", "code": "\(failure.code)",
+                    "cause": "\(failure.cause)",
+                ])
+            return .failed(failure)
+        }
+    }
+}

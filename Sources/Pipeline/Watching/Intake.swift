@@ -1,0 +1,261 @@
+import DequeModule
+import Dispatch
+import Glibc
+import HeapModule
+import Logging
+import SystemPackage
+
+/// Turns watch hints into candidates for the ``PipelineEngine``: filters temporary names, waits
+/// for a written file to settle, takes renamed-in files at once, rescans, de-duplicates paths
+/// already queued or in flight, retries temporary failures with backoff and jitter, and admits at
+/// most `maxInFlight` candidates at a time (backpressure: when extraction is slow, files wait
+/// here as paths, nothing is dropped).
+///
+/// All state is confined to the intake's serial queue.
+public final class Intake: @unchecked Sendable {
+    private let configuration: PipelineConfiguration
+    private let engine: PipelineEngine
+    private let logger: Logger
+    private let log: ProcessingLog
+    private let queue = DispatchQueue(label: "watcherd.intake", qos: .utility)
+
+    private struct Deadline: Comparable {
+        var due: UInt64
+        var path: FilePath
+        var origin: Candidate.Origin
+        static func < (a: Deadline, b: Deadline) -> Bool { a.due < b.due }
+        static func == (a: Deadline, b: Deadline) -> Bool { a.due == b.due && a.path == b.path }
+    }
+
+    private var settling: [FilePath: UInt64] = [:]
+    private var deadlines = Heap<Deadline>()
+    private var ready = Deque<Candidate>()
+    private var queued = Set<FilePath>()
+    private var inFlight = Set<FilePath>()
+    private var changedWhileInFlight = Set<FilePath>()
+    private var attempts: [FilePath: Int] = [:]
+    private var unreadable = Set<FilePath>()
+    private var timer: (any DispatchSourceTimer)?
+    private var timerDue: UInt64 = .max
+    private var rescanTimer: (any DispatchSourceTimer)?
+    private var accepting = true
+    private var drainWaiters: [@Sendable () -> Void] = []
+    private var lastCompletion = System.monotonicNanoseconds()
+    /// Admission waits until this monotonic time after the output could not be written.
+    private var pausedUntil: UInt64 = 0
+
+    public init(configuration: PipelineConfiguration, engine: PipelineEngine, log: ProcessingLog, logger: Logger) {
+        self.configuration = configuration
+        self.engine = engine
+        self.log = log
+        self.logger = logger
+    }
+
+    // MARK: - Public API (any thread)
+
+    /// Delivers one hint; returns at once.
+    public func receive(_ hint: WatchHint) {
+        queue.async { [self] in handle(hint) }
+    }
+
+    /// Scans the whole inbox now, then calls `completion` (on the intake queue) with the number of
+    /// files found.
+    public func rescan(_ reason: RescanReason, completion: (@Sendable (Int) -> Void)? = nil) {
+        queue.async { [self] in
+            let count = scan(configuration.inbox, origin: .scanned, reason: reason)
+            completion?(count)
+        }
+    }
+
+    /// Starts the periodic safety-net rescan.
+    public func startPeriodicRescan() {
+        let interval = configuration.rescanIntervalSeconds
+        guard interval > 0 else { return }
+        queue.async { [self] in
+            let source = DispatchSource.makeTimerSource(queue: queue)
+            source.schedule(deadline: .now() + .seconds(interval), repeating: .seconds(interval), leeway: .seconds(1))
+            source.setEventHandler { [weak self] in
+                guard let self else { return }
+                _ = self.scan(self.configuration.inbox, origin: .scanned, reason: .periodic)
+            }
+            source.resume()
+            rescanTimer = source
+        }
+    }
+
+    /// Stops admitting new work and calls `completion` once nothing is in flight (queued, settling
+    /// and ready paths are left alone: they are still in the inbox and are taken at the next start).
+    public func drain(completion: @escaping @Sendable () -> Void) {
+        queue.async { [self] in
+            accepting = false
+            rescanTimer?.cancel()
+            timer?.cancel()
+            if inFlight.isEmpty { completion() } else { drainWaiters.append(completion) }
+        }
+    }
+
+    /// Counts for `watcherd status` and tests: settling, ready, in flight.
+    public func counts() -> (settling: Int, ready: Int, inFlight: Int) {
+        queue.sync { (settling.count, ready.count, inFlight.count) }
+    }
+
+    /// Articles in flight and the monotonic time of the last one that finished, for the watchdog.
+    public func progress() -> (inFlight: Int, lastCompletionNanoseconds: UInt64) {
+        queue.sync { (inFlight.count, lastCompletion) }
+    }
+
+    // MARK: - Hints
+
+    private func handle(_ hint: WatchHint) {
+        guard accepting else { return }
+        switch hint {
+        case .written(let path):
+            settle(path, origin: .written)
+        case .renamedIn(let path):
+            enqueue(path, origin: .renamedIn)
+        case .attributesChanged(let path):
+            if unreadable.remove(path) != nil { settle(path, origin: .resubmitted) }
+        case .created(let path):
+            // A regular file is still being written; anything else will never be "closed".
+            if InboxScanner.fileType(path) != UInt8(DT_REG) { enqueue(path, origin: .written) }
+        case .directoryAppeared(let path):
+            _ = scan(path, origin: .scanned, reason: nil)
+        case .rescan(let reason):
+            _ = scan(configuration.inbox, origin: .scanned, reason: reason)
+        }
+        pump()
+    }
+
+    @discardableResult
+    private func scan(_ directory: FilePath, origin: Candidate.Origin, reason: RescanReason?) -> Int {
+        let result = InboxScanner.scan(directory)
+        var fresh = 0
+        for path in result.files where !queued.contains(path) && !inFlight.contains(path) && settling[path] == nil {
+            settle(path, origin: origin)
+            fresh += 1
+        }
+        for (path, error) in result.unreadable {
+            logger.warning(
+                "cannot list inbox directory", metadata: ["path": "\(path)", "errno": "\(Errno(rawValue: error))"])
+        }
+        if let reason {
+            let level: Logger.Level = reason == .overflow || reason == .rootReplaced ? .warning : .info
+            logger.log(level: level, "rescanned inbox", metadata: ["reason": "\(reason.rawValue)", "new": "\(fresh)"])
+            log.append(
+                .init(
+                    level: level == .warning ? "warning" : "info", event: "rescan", result: reason.rawValue,
+                    count: fresh))
+        }
+        pump()
+        return fresh
+    }
+
+    // MARK: - Settle
+
+    private func settle(_ path: FilePath, origin: Candidate.Origin, delayMs: Int? = nil) {
+        guard let relative = path.relative(to: configuration.inbox), !relative.isEmpty else { return }
+        if relative.components.contains(where: { $0.string.hasPrefix(".") }) { return }
+        if inFlight.contains(path) {
+            changedWhileInFlight.insert(path)
+            return
+        }
+        if queued.contains(path) { return }  // already settled and waiting: the read re-checks it
+        let due = System.monotonicNanoseconds() + UInt64(delayMs ?? configuration.settleMs) * 1_000_000
+        settling[path] = due
+        deadlines.insert(Deadline(due: due, path: path, origin: origin))
+        armTimer()
+    }
+
+    private func armTimer() {
+        guard let next = deadlines.min?.due, next < timerDue || timer == nil else { return }
+        if timer == nil {
+            let source = DispatchSource.makeTimerSource(queue: queue)
+            source.setEventHandler { [weak self] in self?.settleDue() }
+            source.resume()
+            timer = source
+        }
+        timerDue = next
+        let now = System.monotonicNanoseconds()
+        timer?.schedule(deadline: .now() + .nanoseconds(Int(next > now ? next - now : 0)), leeway: .milliseconds(2))
+    }
+
+    private func settleDue() {
+        timerDue = .max
+        let now = System.monotonicNanoseconds()
+        while let first = deadlines.min, first.due <= now {
+            deadlines.removeMin()
+            // A later event pushed this path's deadline: the newer heap entry decides.
+            guard settling[first.path] == first.due else { continue }
+            settling[first.path] = nil
+            enqueue(first.path, origin: first.origin)
+        }
+        if !deadlines.isEmpty { armTimer() }
+        pump()
+    }
+
+    // MARK: - Admission
+
+    private func enqueue(_ path: FilePath, origin: Candidate.Origin) {
+        guard let relative = path.relative(to: configuration.inbox), !relative.isEmpty else { return }
+        if relative.components.contains(where: { $0.string.hasPrefix(".") }) { return }
+        if inFlight.contains(path) {
+            changedWhileInFlight.insert(path)
+            return
+        }
+        settling[path] = nil
+        guard queued.insert(path).inserted else { return }
+        ready.append(Candidate(path: path, relative: relative, origin: origin, attempts: attempts[path] ?? 0))
+    }
+
+    private func pump() {
+        guard System.monotonicNanoseconds() >= pausedUntil else { return }
+        while accepting, inFlight.count < configuration.maxInFlight, let candidate = ready.popFirst() {
+            queued.remove(candidate.path)
+            inFlight.insert(candidate.path)
+            engine.process(candidate) { [self] outcome in
+                queue.async { self.completed(candidate, outcome) }
+            }
+        }
+    }
+
+    private func completed(_ candidate: Candidate, _ outcome: ArticleOutcome) {
+        let path = candidate.path
+        inFlight.remove(path)
+        lastCompletion = System.monotonicNanoseconds()
+        let changed = changedWhileInFlight.remove(path) != nil
+        switch outcome {
+        case .processed, .vanished:
+            attempts[path] = nil
+            unreadable.remove(path)
+        case .failed(let failure):
+            attempts[path] = nil
+            if failure.code == "unreadable" { unreadable.insert(path) }
+        case .busy:
+            if accepting { settle(path, origin: candidate.origin, delayMs: max(configuration.settleMs, 200)) }
+        case .retry(let failure):
+            let attempt = (attempts[path] ?? 0) + 1
+            attempts[path] = attempt
+            let backoff = min(30_000, 250 << min(attempt, 7))
+            let jittered = backoff / 2 + Int.random(in: 0...backoff / 2)
+            logger.warning(
+                "temporary failure; retrying",
+                metadata: [
+                    "path": "\(candidate.display)", "code": "\(failure.code)", "attempt": "\(attempt)",
+                    "retry_ms": "\(jittered)", "cause": "\(failure.cause)",
+                ])
+            if accepting { settle(path, origin: candidate.origin, delayMs: jittered) }
+            if failure.stage == "write" {
+                // The output cannot take documents: stop admitting until the retry is due.
+                pausedUntil = System.monotonicNanoseconds() + UInt64(jittered) * 1_000_000
+                queue.asyncAfter(deadline: .now() + .milliseconds(jittered)) { [self] in pump() }
+            }
+        }
+        if changed, accepting, settling[path] == nil { settle(path, origin: .written) }
+        if !accepting, inFlight.isEmpty {
+            let waiters = drainWaiters
+            drainWaiters.removeAll()
+            waiters.forEach { $0() }
+        }
+        pump()
+    }
+}

@@ -1,0 +1,7 @@
+import Foundation
+
+/// Small path facts for the command line.
+enum FileSystemPaths {
+    /// The process's working directory.
+    static func currentDirectory() -> String { FileManager.default.currentDirectoryPath }
+}

@@ -1,0 +1,44 @@
+import ArgumentParser
+import Foundation
+import Pipeline
+import SystemPackage
+
+/// `watcherd process FILE...`: the same read, decode and extract stages, once, printing each
+/// document as one JSON line on stdout. Inputs are not moved; failures go to stderr and make the
+/// exit status 1.
+struct ProcessCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "process", abstract: "Run the pipeline once over files and print their documents (JSON lines).")
+
+    @Argument(help: "Article files.")
+    var files: [String]
+
+    @Flag(help: "Pretty-print the documents.")
+    var pretty = false
+
+    @Option(name: .customLong("max-input-bytes"), help: "Larger inputs fail with too-large.")
+    var maxInputBytes = 16 << 20
+
+    func run() throws {
+        let tokenizer = Tokenizer()
+        let extractor = ArticleExtractor(
+            tokenizer: tokenizer,
+            recognizer: EntityRecognizer(gazetteer: try GazetteerLoader.load(tokenizer: tokenizer)))
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = pretty ? [.prettyPrinted, .withoutEscapingSlashes] : [.withoutEscapingSlashes]
+        var failures = 0
+        for file in files {
+            let path = FilePath(file)
+            switch OneShotProcessor.document(for: path, extractor: extractor, maxInputBytes: maxInputBytes) {
+            case .success(let document):
+                var line = try encoder.encode(document)
+                line.append(UInt8(ascii: "\n"))
+                FileHandle.standardOutput.write(line)
+            case .failure(let failure):
+                failures += 1
+                FileHandle.standardError.write(Data("watcherd: \(failure)\n".utf8))
+            }
+        }
+        if failures > 0 { throw ExitCode(1) }
+    }
+}

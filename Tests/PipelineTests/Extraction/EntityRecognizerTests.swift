@@ -1,0 +1,62 @@
+import Foundation
+import Testing
+
+@testable import Pipeline
+
+/// The first entity pass over the seed article, against its hand-checked expectations.
+struct EntityRecognizerTests {
+    static let extractor: ArticleExtractor? = {
+        let tokenizer = Tokenizer()
+        let resources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent(
+                "Sources/Pipeline/Resources")
+        guard let gazetteer = try? GazetteerLoader.load(tokenizer: tokenizer, from: .init(resources.path)) else {
+            return nil
+        }
+        return ArticleExtractor(tokenizer: tokenizer, recognizer: EntityRecognizer(gazetteer: gazetteer))
+    }()
+
+    @Test(
+        "the sample's persons, places and organisations are found",
+        .enabled(if: SharedData.runnable, SharedData.skipMessage))
+    func sampleEntities() throws {
+        let extractor = try #require(Self.extractor)
+        let text = String(decoding: try SharedData.bytes(SharedData.sample), as: UTF8.self)
+        let document = extractor.document(
+            for: .init(
+                text: text, title: nil, format: "plain", encoding: "utf-8", sourcePath: "s.txt", sourceName: "s.txt",
+                bytes: 1, sha256: String(repeating: "0", count: 64), receivedAt: "", stageMs: [:]))
+        func canonicals(_ type: EntityType) -> Set<String> {
+            Set(document.entities.filter { $0.type == type.rawValue }.map(\.canonical))
+        }
+        #expect(
+            canonicals(.person).isSuperset(of: [
+                "أحمد المسماري", "خليفة حفتر", "سامح شكري", "أحمد حافظ", "ماريا زاخاروفا",
+            ]))
+        #expect(
+            canonicals(.location).isSuperset(of: [
+                "طرابلس", "القاهرة", "جنيف", "برلين", "مصر", "العراق", "سوريا", "تركيا", "ليبيا", "غرب أفريقيا",
+            ]))
+        #expect(
+            canonicals(.organization).isSuperset(of: [
+                "حكومة الوفاق", "مجلس الأمن", "داعش", "جبهة النصرة", "هيئة تحرير الشام", "الجيش الوطني الليبي",
+            ]))
+        // must_not of the expectations file
+        for (surface, type) in [
+            ("المجتمع الدولي", EntityType.person), ("الخميس", .person), ("الخميس", .location),
+            ("الفيديو كونفرانس", .person),
+        ] {
+            #expect(
+                !document.entities.contains { $0.text == surface && $0.type == type.rawValue }, "\(surface) as \(type)")
+        }
+        // A later bare family name links to the full name; titles are kept.
+        let misrati = document.entityIndex.first { $0.canonical == "أحمد المسماري" }
+        #expect(misrati?.titles.contains("اللواء") == true)
+        #expect((misrati?.mentions ?? 0) >= 3)
+        // Every span's text is the text at its offsets.
+        let scalars = Array(text.unicodeScalars)
+        for entity in document.entities {
+            #expect(String(String.UnicodeScalarView(scalars[entity.start..<entity.end])) == entity.text)
+        }
+    }
+}

@@ -1,0 +1,29 @@
+import Testing
+
+@testable import Pipeline
+
+struct PathEscaperTests {
+    @Test("printable UTF-8 names pass through unchanged")
+    func printableNamesUnchanged() {
+        #expect(PathEscaper.escape(Array("ليبيا/خبر 1.txt".utf8)) == "ليبيا/خبر 1.txt")
+    }
+
+    @Test("an invalid byte, a newline and % become %XX and come back byte for byte")
+    func escapesAreLossless() {
+        let name: [UInt8] = Array("caf".utf8) + [0xE9] + Array(".txt\nx%y".utf8)
+        let escaped = PathEscaper.escape(name)
+        #expect(escaped == "caf%E9.txt%0Ax%25y")
+        #expect(PathEscaper.unescape(escaped) == name)
+    }
+
+    @Test("overlong and surrogate encodings are escaped, not decoded")
+    func malformedSequencesEscaped() {
+        #expect(PathEscaper.escape([0xC0, 0xAF]) == "%C0%AF")
+        #expect(PathEscaper.escape([0xED, 0xA0, 0x80]) == "%ED%A0%80")
+    }
+
+    @Test("a truncated escape is rejected")
+    func malformedEscapeRejected() {
+        #expect(PathEscaper.unescape("abc%4") == nil)
+    }
+}

@@ -3,6 +3,9 @@
 //
 //   text-bench bench DIR [REPEAT]   -> one JSON object: bytes, seconds, tokens, mb_per_s (best of REPEAT runs)
 //   text-bench normalize DIR        -> JSON lines {"file": name, "normalized": text} (default profile)
+//   text-bench dump DIR             -> every paragraph, sentence and token field, one per line (for
+//                                      diffing the output of two versions of the Text layer)
+//   text-bench stages DIR           -> time per stage
 import Foundation
 
 func articleFiles(_ dir: String) -> [URL] {
@@ -36,6 +39,26 @@ case "normalize":
         guard let decoded = try? ArticleDecoder.decode(bytes) else { continue }
         let line = ["file": file.lastPathComponent, "normalized": normalizer.normalize(decoded.text)]
         print(String(decoding: try! encoder.encode(line), as: UTF8.self))
+    }
+case "dump":
+    let normalizer = ArabicNormalizer()
+    let tokenizer = Tokenizer(normalizer: normalizer)
+    var out = ""
+    for (file, bytes) in zip(files, articles) {
+        guard let decoded = try? ArticleDecoder.decode(bytes) else {
+            print("\(file.lastPathComponent) undecodable")
+            continue
+        }
+        let s = ScalarText.scalars(of: decoded.text)
+        out = "# \(file.lastPathComponent) \(decoded.encoding) \(s.count)\n"
+        out += "N " + normalizer.normalize(scalars: s) + "\n"
+        for p in ParagraphSegmenter.paragraphs(in: s) { out += "P \(p.start) \(p.end)\n" }
+        for p in SentenceSegmenter.sentences(in: s) { out += "S \(p.start) \(p.end)\n" }
+        for t in tokenizer.tokens(in: s) {
+            out += "T \(t.range.start) \(t.range.end) \(t.kind) \(t.surface) \(t.normalized) "
+            out += "\(t.proclitics.joined(separator: "+")) \(t.base) \(t.stem)\n"
+        }
+        print(out, terminator: "")
     }
 case "stages":
     // Per-stage timing, to see where the time goes.

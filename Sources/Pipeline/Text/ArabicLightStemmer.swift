@@ -17,21 +17,36 @@ public enum ArabicLightStemmer {
         return ScalarText.string(values[stemRange(values)])
     }
 
-    /// The range of `letters` that is the stem (a prefix of `letters`).
+    /// The range of `letters` that is the stem (a prefix of `letters`): `suffixes` tried in order,
+    /// each removed when `letters` (as shortened so far) ends with it and two letters remain.
+    @inline(__always)
     static func stemRange<C: RandomAccessCollection>(_ letters: C) -> Range<Int>
     where C.Element == UInt32, C.Index == Int {
-        var end = letters.endIndex
         let start = letters.startIndex
-        for suffix in suffixes {
-            let n = suffix.count
-            guard end - start >= n + 2 else { continue }
-            var matches = true
-            for k in 0..<n where letters[end - n + k] != suffix[k] {
-                matches = false
-                break
-            }
-            if matches { end -= n }
+        var end = letters.endIndex
+        @inline(__always) func ends(_ a: UInt32, _ b: UInt32) -> Bool {
+            end - start >= 4 && letters[end - 2] == a && letters[end - 1] == b
         }
+        @inline(__always) func ends(_ a: UInt32) -> Bool { end - start >= 3 && letters[end - 1] == a }
+        // The order and letters of `suffixes`, unrolled: ها ان ات ون ين يه ية ه ة ي.
+        if ends(heh, alef) { end -= 2 }
+        if ends(alef, noon) { end -= 2 }
+        if ends(alef, teh) { end -= 2 }
+        if ends(waw, noon) { end -= 2 }
+        if ends(yeh, noon) { end -= 2 }
+        if ends(yeh, heh) { end -= 2 }
+        if ends(yeh, tehMarbuta) { end -= 2 }
+        if ends(heh) { end -= 1 }
+        if ends(tehMarbuta) { end -= 1 }
+        if ends(yeh) { end -= 1 }
         return start..<end
     }
+
+    private static let alef: UInt32 = 0x0627
+    private static let tehMarbuta: UInt32 = 0x0629
+    private static let teh: UInt32 = 0x062A
+    private static let noon: UInt32 = 0x0646
+    private static let heh: UInt32 = 0x0647
+    private static let waw: UInt32 = 0x0648
+    private static let yeh: UInt32 = 0x064A
 }

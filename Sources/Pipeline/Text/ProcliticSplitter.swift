@@ -34,7 +34,7 @@ enum ProcliticSplitter {
     }()
 
     /// The proclitics (canonical strings) and how many leading letters they take.
-    static func split(_ w: [UInt32]) -> (proclitics: [String], letters: Int) {
+    static func split(_ w: UnsafeBufferPointer<UInt32>) -> (proclitics: [String], letters: Int) {
         let n = w.count
         guard n >= 3 else { return (none, 0) }
         var conj = 0
@@ -43,53 +43,62 @@ enum ProcliticSplitter {
             conj = w[0] == waw ? 1 : 2
             pos = 1
         }
-        let r = w[pos...]
+        let r = UnsafeBufferPointer(rebasing: w[pos...])
         let rn = r.count
-        let r0 = r.startIndex
         var rest = 0
-        if rn >= 4 && r[r0] == alef && r[r0 + 1] == lam && !articleExceptions.contains(key(r)) {
+        if rn >= 4 && r[0] == alef && r[1] == lam && !articleExceptions.contains(key(r)) {
             rest = 1
             pos += 2
-        } else if rn >= 5 && (r[r0] == ba || r[r0] == kaf) && r[r0 + 1] == alef && r[r0 + 2] == lam {
-            if articleExceptions.contains(key(r.dropFirst())) {
-                rest = r[r0] == ba ? 5 : 6  // بالله, بالذي: the preposition only
+        } else if rn >= 5 && (r[0] == ba || r[0] == kaf) && r[1] == alef && r[2] == lam {
+            if articleExceptions.contains(key(UnsafeBufferPointer(rebasing: r[1...]))) {
+                rest = r[0] == ba ? 5 : 6  // بالله, بالذي: the preposition only
                 pos += 1
             } else {
-                rest = r[r0] == ba ? 2 : 3
+                rest = r[0] == ba ? 2 : 3
                 pos += 3
             }
-        } else if rn >= 4 && r[r0] == lam && r[r0 + 1] == lam && !lamLamExceptions.contains(key(r)) {
+        } else if rn >= 4 && r[0] == lam && r[1] == lam && !lamLamExceptions.contains(key(r)) {
             rest = 4
             pos += 2
-        } else if rn >= 3 && r[r0] == lam && r[r0 + 1] == lam && lamLamExceptions.contains(key(r)) {
+        } else if rn >= 3 && r[0] == lam && r[1] == lam && lamLamExceptions.contains(key(r)) {
             rest = 7
             pos += 1
         }
         return (cliticTable[conj * 8 + rest], pos)
     }
 
+    /// The proclitics of a word given as an array of letters (see `split(_:)` on a buffer).
+    static func split(_ w: [UInt32]) -> (proclitics: [String], letters: Int) {
+        w.withUnsafeBufferPointer { split($0) }
+    }
+
     /// True when the word, its light stem, or the word without a final alef (tanween alef) is a
     /// listed word that starts with و or ف.
-    static func isConjunctionException(_ w: [UInt32]) -> Bool {
-        let k = key(w[...])
+    static func isConjunctionException(_ w: UnsafeBufferPointer<UInt32>) -> Bool {
+        let k = key(w)
         if k == 0 { return false }
         if conjunctionExceptions.contains(k) { return true }
-        var folded = [UInt32]()
-        folded.reserveCapacity(w.count)
-        for v in w { folded.append(fold(v)) }
-        let stem = ArabicLightStemmer.stemRange(folded)
-        if stem.count < folded.count && conjunctionExceptions.contains(key(folded[stem])) { return true }
-        if folded.count > 3 && folded.last == alef {
-            return conjunctionExceptions.contains(key(folded.dropLast()))
+        return withUnsafeTemporaryAllocation(of: UInt32.self, capacity: w.count) { buffer in
+            for (i, v) in w.enumerated() { buffer.initializeElement(at: i, to: fold(v)) }
+            let folded = UnsafeBufferPointer(buffer)
+            let stem = ArabicLightStemmer.stemRange(folded)
+            if stem.count < folded.count
+                && conjunctionExceptions.contains(key(UnsafeBufferPointer(rebasing: folded[stem])))
+            {
+                return true
+            }
+            if folded.count > 3 && folded[folded.count - 1] == alef {
+                return conjunctionExceptions.contains(key(UnsafeBufferPointer(rebasing: folded.dropLast())))
+            }
+            return false
         }
-        return false
     }
 
     /// A 64-bit key of a word of at most 10 letters of U+0621–U+064A after folding the alef
     /// variants, alef maqsura and ta marbuta (6 bits per letter); 0 for any other word. Keys
     /// avoid hashing `String`s (Unicode-normalising comparisons) on the tokenizer's hot path.
     @inline(__always)
-    static func key(_ letters: ArraySlice<UInt32>) -> UInt64 {
+    static func key<C: Collection<UInt32>>(_ letters: C) -> UInt64 {
         guard letters.count <= 10 else { return 0 }
         var k: UInt64 = 0
         for v in letters {
@@ -111,7 +120,7 @@ enum ProcliticSplitter {
     }
 
     private static func keys(_ words: String) -> Set<UInt64> {
-        Set(words.split(separator: " ").map { key(ArraySlice($0.unicodeScalars.map { $0.value })) }.filter { $0 != 0 })
+        Set(words.split(separator: " ").map { key($0.unicodeScalars.map(\.value)) }.filter { $0 != 0 })
     }
 
     /// Words starting with ال whose ال is not the article (also when written without hamza).

@@ -3,10 +3,15 @@ enum ScalarText {
     /// A `String` holding the scalars whose values are `values` (each must be a valid scalar value).
     @inline(__always)
     static func string<C: Collection>(_ values: C) -> String where C.Element == UInt32 {
-        var bytes = 0
-        for v in values { bytes += v < 0x80 ? 1 : v < 0x800 ? 2 : v < 0x10000 ? 3 : 4 }
-        if bytes == 0 { return "" }
-        return String(unsafeUninitializedCapacity: bytes) { buffer in
+        if let s = values.withContiguousStorageIfAvailable({ string($0) }) { return s }
+        return Array(values).withUnsafeBufferPointer { string($0) }
+    }
+
+    /// A `String` holding the scalars whose values are `values` (each must be a valid scalar value):
+    /// encoded to UTF-8 in a temporary buffer (on the stack for short strings), then copied.
+    static func string(_ values: UnsafeBufferPointer<UInt32>) -> String {
+        if values.isEmpty { return "" }
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: values.count * 4) { buffer in
             var i = 0
             for v in values {
                 if v < 0x80 {
@@ -29,7 +34,7 @@ enum ScalarText {
                     i += 4
                 }
             }
-            return i
+            return String(decoding: UnsafeBufferPointer(rebasing: buffer[..<i]), as: UTF8.self)
         }
     }
 

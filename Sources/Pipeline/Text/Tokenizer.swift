@@ -11,6 +11,10 @@ public struct Tokenizer: Sendable {
     /// the proclitic analysis needs hamza on alef (the article is never written with it).
     private let analysis: ArabicNormalizer
 
+    /// `letterMap[v - 0x0621]` is the normalised form of the plain letter `v` (see
+    /// `isPlainLetter`): one scalar per letter, made by `normalizer` itself.
+    private let letterMap: [UInt32]
+
     /// Creates a tokenizer that normalises with `normalizer`.
     public init(normalizer: ArabicNormalizer = .init()) {
         self.normalizer = normalizer
@@ -19,100 +23,145 @@ public struct Tokenizer: Sendable {
             profile: .init(
                 presentationForms: p.presentationForms, tashkeel: true, tatweel: true, alef: false,
                 alefMaqsura: false, taMarbuta: false, digits: false, formatCharacters: true))
+        self.letterMap = (UInt32(0x0621)...0x064A).map { v in
+            var out = [UInt32]()
+            normalizer.append(v, to: &out)
+            return out.count == 1 ? out[0] : v  // only U+0640 tatweel (never plain) maps to nothing
+        }
     }
+
+    /// The Arabic letters U+0621–U+064A except U+0640 tatweel: letters that the normaliser maps
+    /// one to one, that are never marks, and that the proclitic analysis keeps as written.
+    @inline(__always)
+    static func isPlainLetter(_ v: UInt32) -> Bool { v &- 0x0621 < 0x2A && v != 0x0640 }
 
     /// The tokens of `scalars`, in order, with ranges in scalar offsets of `scalars`.
     public func tokens(in scalars: [Unicode.Scalar]) -> [Token] {
         var tokens = [Token]()
         tokens.reserveCapacity(scalars.count / 5)
-        var scratch = [UInt32]()
-        var letters = [UInt32]()
+        var scratch = Scratch()
         scalars.withUnsafeBufferPointer { s in
-            let n = s.count
-            var i = 0
-            while i < n {
-                let v = s[i].value
-                if ScalarClass.isSpace(v) {
-                    i += 1
-                    continue
-                }
-                let start = i
-                let kind: TokenKind
-                if ScalarClass.isArabicWordScalar(v) {
-                    kind = .arabicWord
-                    i += 1
-                    while i < n {
-                        let w = s[i].value
-                        if ScalarClass.isArabicWordScalar(w) {
-                            i += 1
-                        } else if (w == 0x200C || w == 0x200D) && i + 1 < n
-                            && ScalarClass.isArabicWordScalar(s[i + 1].value)
-                        {
-                            i += 2
-                        } else {
-                            break
-                        }
-                    }
-                } else if ScalarClass.isDigit(v) {
-                    kind = .number
-                    i = numberEnd(s, from: i)
-                } else if let end = SentenceSegmenter.urlEnd(s, at: i, 0, n) {
-                    kind = .url
-                    i = trimmedURLEnd(s, start, end)
-                } else if ScalarClass.isLatinLetter(v) {
-                    kind = .latinWord
-                    i = latinWordEnd(s, from: i)
-                } else if s[i].properties.isAlphabetic {
-                    kind = .otherWord
-                    i += 1
-                    while i < n && (s[i].properties.isAlphabetic || s[i].properties.generalCategory == .nonspacingMark)
-                    {
+            s.withMemoryRebound(to: UInt32.self) { u in
+                let n = u.count
+                var i = 0
+                while i < n {
+                    let v = u[i]
+                    if ScalarClass.isSpace(v) {
                         i += 1
+                        continue
                     }
-                } else {
-                    kind = Self.isPunctuation(s[i]) ? .punctuation : .symbol
-                    i += 1
-                    while i < n && s[i].value == v { i += 1 }
+                    let start = i
+                    if ScalarClass.isArabicWordScalar(v) {
+                        var plain = Self.isPlainLetter(v)
+                        i += 1
+                        while i < n {
+                            let w = u[i]
+                            if ScalarClass.isArabicWordScalar(w) {
+                                plain = plain && Self.isPlainLetter(w)
+                                i += 1
+                            } else if (w == 0x200C || w == 0x200D) && i + 1 < n
+                                && ScalarClass.isArabicWordScalar(u[i + 1])
+                            {
+                                plain = false
+                                i += 2
+                            } else {
+                                break
+                            }
+                        }
+                        let word = UnsafeBufferPointer(rebasing: u[start..<i])
+                        tokens.append(arabicToken(word, ScalarRange(start: start, end: i), plain: plain, &scratch))
+                        continue
+                    }
+                    let kind: TokenKind
+                    if ScalarClass.isDigit(v) {
+                        kind = .number
+                        i = numberEnd(s, from: i)
+                    } else if let end = SentenceSegmenter.urlEnd(s, at: i, 0, n) {
+                        kind = .url
+                        i = trimmedURLEnd(s, start, end)
+                    } else if ScalarClass.isLatinLetter(v) {
+                        kind = .latinWord
+                        i = latinWordEnd(s, from: i)
+                    } else if v >= 0x80 && !Self.isCommonPunctuation(v) && s[i].properties.isAlphabetic {
+                        kind = .otherWord
+                        i += 1
+                        while i < n
+                            && (s[i].properties.isAlphabetic || s[i].properties.generalCategory == .nonspacingMark)
+                        {
+                            i += 1
+                        }
+                    } else {
+                        kind = Self.isPunctuation(s[i]) ? .punctuation : .symbol
+                        i += 1
+                        while i < n && u[i] == v { i += 1 }
+                    }
+                    let token = UnsafeBufferPointer(rebasing: u[start..<i])
+                    tokens.append(otherToken(token, ScalarRange(start: start, end: i), kind, &scratch))
                 }
-                tokens.append(makeToken(s, start, i, kind, &scratch, &letters))
             }
         }
         return tokens
     }
 
-    private func makeToken(
-        _ s: UnsafeBufferPointer<Unicode.Scalar>, _ start: Int, _ end: Int, _ kind: TokenKind,
-        _ scratch: inout [UInt32], _ letters: inout [UInt32]
+    /// Reusable buffers of one `tokens(in:)` call.
+    private struct Scratch {
+        /// The normalised form of the current token.
+        var normalized = [UInt32]()
+        /// The letters of the current Arabic word for the proclitic analysis.
+        var letters = [UInt32]()
+    }
+
+    /// An Arabic word: `plain` when every scalar is a plain letter (then the analysis letters are
+    /// the word itself and each letter has one normalised letter).
+    private func arabicToken(
+        _ word: UnsafeBufferPointer<UInt32>, _ range: ScalarRange, plain: Bool, _ scratch: inout Scratch
     ) -> Token {
-        let slice = UnsafeBufferPointer(rebasing: s[start..<end])
-        let surface = ScalarText.string(slice)
-        scratch.removeAll(keepingCapacity: true)
-        for scalar in slice { normalizer.append(scalar.value, to: &scratch) }
-        let normalized = ScalarText.string(scratch)
-        let range = ScalarRange(start: start, end: end)
-        switch kind {
-        case .arabicWord:
-            letters.removeAll(keepingCapacity: true)
-            for scalar in slice { analysis.append(scalar.value, to: &letters) }
-            letters.removeAll { !ScalarClass.isArabicLetter($0) }
-            let (proclitics, count) = ProcliticSplitter.split(letters)
-            let baseStart = count == 0 ? 0 : Self.offsetAfterLetters(count, in: scratch)
-            let base = baseStart == 0 ? normalized : ScalarText.string(scratch[baseStart...])
-            let stemRange = ArabicLightStemmer.stemRange(scratch[baseStart...])
-            let stem = stemRange.upperBound == scratch.count ? base : ScalarText.string(scratch[stemRange])
-            return Token(
-                range: range, kind: kind, surface: surface, normalized: normalized, proclitics: proclitics,
-                base: base, stem: stem)
-        case .latinWord:
-            let lower = normalized.lowercased()
-            return Token(
-                range: range, kind: kind, surface: surface, normalized: normalized, proclitics: [], base: lower,
-                stem: lower)
-        default:
-            return Token(
-                range: range, kind: kind, surface: surface, normalized: normalized, proclitics: [],
-                base: normalized, stem: normalized)
+        scratch.normalized.removeAll(keepingCapacity: true)
+        let proclitics: [String]
+        let baseStart: Int
+        if plain {
+            letterMap.withUnsafeBufferPointer { map in
+                for v in word { scratch.normalized.append(map[Int(v &- 0x0621)]) }
+            }
+            let count: Int
+            (proclitics, count) = ProcliticSplitter.split(word)
+            baseStart = count
+        } else {
+            for v in word { normalizer.append(v, to: &scratch.normalized) }
+            scratch.letters.removeAll(keepingCapacity: true)
+            for v in word { analysis.append(v, to: &scratch.letters) }
+            scratch.letters.removeAll { !ScalarClass.isArabicLetter($0) }
+            let count: Int
+            (proclitics, count) = ProcliticSplitter.split(scratch.letters)
+            baseStart = count == 0 ? 0 : Self.offsetAfterLetters(count, in: scratch.normalized)
         }
+        return scratch.normalized.withUnsafeBufferPointer { normalizedValues in
+            let normalized = ScalarText.string(normalizedValues)
+            let surface = normalizedValues.elementsEqual(word) ? normalized : ScalarText.string(word)
+            let baseValues = UnsafeBufferPointer(rebasing: normalizedValues[baseStart...])
+            let base = baseStart == 0 ? normalized : ScalarText.string(baseValues)
+            let stemEnd = ArabicLightStemmer.stemRange(baseValues).upperBound
+            let stem =
+                stemEnd == baseValues.count
+                ? base : ScalarText.string(UnsafeBufferPointer(rebasing: baseValues[..<stemEnd]))
+            return Token(
+                range: range, kind: .arabicWord, surface: surface, normalized: normalized, proclitics: proclitics,
+                base: base, stem: stem)
+        }
+    }
+
+    /// A token of another kind: no proclitics; `base` and `stem` are the normalised form (Latin lowercased).
+    private func otherToken(
+        _ values: UnsafeBufferPointer<UInt32>, _ range: ScalarRange, _ kind: TokenKind, _ scratch: inout Scratch
+    ) -> Token {
+        scratch.normalized.removeAll(keepingCapacity: true)
+        for v in values { normalizer.append(v, to: &scratch.normalized) }
+        let normalized = ScalarText.string(scratch.normalized)
+        let surface = scratch.normalized.elementsEqual(values) ? normalized : ScalarText.string(values)
+        let base = kind == .latinWord ? normalized.lowercased() : normalized
+        return Token(
+            range: range, kind: kind, surface: surface, normalized: normalized, proclitics: ProcliticSplitter.none,
+            base: base, stem: base)
     }
 
     /// Index in `normalized` just after its first `count` letters and any marks or tatweel that follow them.
@@ -184,6 +233,19 @@ public struct Tokenizer: Sendable {
         return e
     }
 
+    /// Frequent punctuation outside ASCII (Arabic comma, semicolon and question mark, guillemets,
+    /// curly quotes, dashes, ellipsis): not alphabetic, so the tokenizer skips the Unicode
+    /// property look-up for them.
+    @inline(__always)
+    static func isCommonPunctuation(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x060C, 0x061B, 0x061F, 0xAB, 0xBB, 0x2018...0x201F, 0x2010...0x2015, 0x2026, 0x066A...0x066D, 0x06D4:
+            return true
+        default:
+            return false
+        }
+    }
+
     /// Unicode general category P* (connector, dash, open, close, initial, final, other punctuation).
     @inline(__always)
     static func isPunctuation(_ scalar: Unicode.Scalar) -> Bool {
@@ -196,14 +258,8 @@ public struct Tokenizer: Sendable {
                 return false
             }
         }
-        switch v {
-        case 0x060C, 0x061B, 0x061F, 0xAB, 0xBB, 0x2018...0x201F, 0x2010...0x2015, 0x2026, 0x066A...0x066D, 0x06D4:
-            return true
-        case 0x0600...0x06FF:
-            return false
-        default:
-            break
-        }
+        if isCommonPunctuation(v) { return true }
+        if v >= 0x0600 && v <= 0x06FF { return false }
         switch scalar.properties.generalCategory {
         case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation, .initialPunctuation,
             .finalPunctuation, .otherPunctuation:

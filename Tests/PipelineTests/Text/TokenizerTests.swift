@@ -44,6 +44,25 @@ struct TokenizerTests {
         }
     }
 
+    @Test("plain-letter words (fast path) analyse like the same words with a tatweel (general path)")
+    func fastPathMatchesGeneralPath() {
+        let words = [
+            "وبالعاصمة", "للعاصمة", "وللعاصمة", "فالقرار", "كالعادة", "والإرهابيين", "الارهابيين", "وأكد", "إلغاء",
+            "ألمانيا", "الى", "إلى", "الذي", "الله", "بالله", "لليبيا", "وزيرا", "وزيرة", "فقط", "في", "وهو", "الم",
+            "سياراتها", "معلمون", "مستشفى", "آمنة", "ولايتها", "بالذي",
+        ]
+        for word in words {
+            let plain = tokens(word)
+            let general = tokens(word + "\u{0640}")
+            #expect(plain.count == 1 && general.count == 1, "\(word)")
+            #expect(plain.first?.normalized == general.first?.normalized, "\(word)")
+            #expect(plain.first?.proclitics == general.first?.proclitics, "\(word)")
+            #expect(plain.first?.base == general.first?.base, "\(word)")
+            #expect(plain.first?.stem == general.first?.stem, "\(word)")
+            #expect(plain.first?.surface == word, "\(word)")
+        }
+    }
+
     @Test("no stripping that leaves fewer than two letters or an implausible word")
     func conservative() {
         let unsplit = [
@@ -124,5 +143,28 @@ struct TokenizerTests {
         #expect(ArabicLightStemmer.stem("سياراتها") == "سيار")
         #expect(ArabicLightStemmer.stem("مصريه") == "مصر")
         #expect(ArabicLightStemmer.stem("هي") == "هي")  // two letters stay
+    }
+
+    @Test("the unrolled light stemmer agrees with its suffix list on every word of up to 6 suffix letters")
+    func lightStemMatchesSuffixList() {
+        // Every word of length 0...6 over the suffixes' letters and one other letter (م).
+        let alphabet: [UInt32] = [0x0627, 0x0629, 0x062A, 0x0646, 0x0647, 0x0648, 0x064A, 0x0645]
+        var words: [[UInt32]] = [[]]
+        var frontier: [[UInt32]] = [[]]
+        for _ in 1...6 {
+            frontier = frontier.flatMap { w in alphabet.map { w + [$0] } }
+            words += frontier
+        }
+        var mismatches = 0
+        for word in words {
+            var end = word.count
+            for suffix in ArabicLightStemmer.suffixes
+            where end >= suffix.count + 2 && Array(word[(end - suffix.count)..<end]) == suffix {
+                end -= suffix.count
+            }
+            if ArabicLightStemmer.stemRange(word) != 0..<end { mismatches += 1 }
+        }
+        #expect(words.count == 299_593)
+        #expect(mismatches == 0)
     }
 }

@@ -25,22 +25,75 @@ public struct ArabicNormalizer: Sendable {
     /// The rules in effect.
     public let profile: Profile
 
+    /// `arabicBlock[v - 0x0600]` is what a scalar of the Arabic block U+0600–U+06FF becomes: a
+    /// scalar value, `Self.dropped`, or `Self.composing` (a hamza or madda mark that composes
+    /// with the letter before it). Made from `mapped(_:)`, so it follows the same rules.
+    private let arabicBlock: [UInt32]
+    private static let dropped: UInt32 = 0xFFFF_FFFF
+    private static let composing: UInt32 = 0xFFFF_FFFE
+
     /// Creates a normaliser; the default profile enables every rule.
     public init(profile: Profile = .default) {
         self.profile = profile
+        self.arabicBlock = (UInt32(0x0600)...0x06FF).map { v in
+            if profile.tashkeel && (0x0653...0x0655).contains(v) { return Self.composing }
+            return Self.mapped(v, profile) ?? Self.dropped
+        }
     }
 
     /// The normalised form of `s`.
     public func normalize(_ s: String) -> String {
-        normalize(scalars: s.unicodeScalars)
+        normalize(scalars: ScalarText.scalars(of: s))
     }
 
     /// The normalised form of a scalar sequence (e.g. a slice of a document's scalars).
     public func normalize<S: Sequence>(scalars: S) -> String where S.Element == Unicode.Scalar {
+        if let fast = scalars.withContiguousStorageIfAvailable({ buffer in
+            buffer.withMemoryRebound(to: UInt32.self) { normalize(values: $0) }
+        }) {
+            return fast
+        }
         var out = [UInt32]()
         out.reserveCapacity(scalars.underestimatedCount)
         for s in scalars { append(s.value, to: &out) }
         return ScalarText.string(out)
+    }
+
+    /// The normalised form of the scalars whose values are `values`: the rules of `append(_:to:)`,
+    /// written straight to UTF-8 with the Arabic block looked up in `arabicBlock`.
+    private func normalize(values: UnsafeBufferPointer<UInt32>) -> String {
+        var out = UTF8Writer(capacity: values.count * 2 + 16)
+        arabicBlock.withUnsafeBufferPointer { block in
+            for v in values {
+                if v < 0x0600 {
+                    out.append(v)
+                } else if v < 0x0700 {
+                    appendArabicBlock(block[Int(v &- 0x0600)], v, to: &out)
+                } else if profile.presentationForms, let slice = ArabicPresentationForms.mapping(of: v) {
+                    for i in slice {
+                        let w = ArabicPresentationForms.values[i]
+                        if w >= 0x0600 && w < 0x0700 {
+                            appendArabicBlock(block[Int(w &- 0x0600)], w, to: &out)
+                        } else if let m = Self.mapped(w, profile) {
+                            out.append(m)
+                        }
+                    }
+                } else if let m = Self.mapped(v, profile) {
+                    out.append(m)
+                }
+            }
+        }
+        return out.string()
+    }
+
+    /// Writes the `arabicBlock` entry `entry` of the scalar `v`.
+    @inline(__always)
+    private func appendArabicBlock(_ entry: UInt32, _ v: UInt32, to out: inout UTF8Writer) {
+        if entry < Self.composing {
+            out.append(entry)
+        } else if entry == Self.composing, let last = out.lastTwoByteScalar, let composed = Self.compose(last, v) {
+            out.replaceLastTwoByteScalar(with: mapLetter(composed))
+        }
     }
 
     /// Appends the normalised form of the scalar value `v` to `out` (which holds the normalised
@@ -62,36 +115,42 @@ public struct ArabicNormalizer: Sendable {
     private func appendBase(_ v: UInt32, to out: inout [UInt32]) {
         if v < 0x0600 {
             out.append(v)
-            return
-        }
-        switch v {
-        case 0x0640:
-            if !profile.tatweel { out.append(v) }
-        case 0x0653...0x0655 where profile.tashkeel:
+        } else if profile.tashkeel && v >= 0x0653 && v <= 0x0655 {
             if let last = out.last, let composed = Self.compose(last, v) {
                 out[out.count - 1] = mapLetter(composed)
             }
+        } else if let m = Self.mapped(v, profile) {
+            out.append(m)
+        }
+    }
+
+    /// What the scalar `v` (U+0600 or above, not a composing hamza or madda mark) becomes under
+    /// `profile`: its replacement, or `nil` when it is removed.
+    @inline(__always)
+    private static func mapped(_ v: UInt32, _ profile: Profile) -> UInt32? {
+        switch v {
+        case 0x0640:
+            return profile.tatweel ? nil : v
         case 0x0622, 0x0623, 0x0625, 0x0671:
-            out.append(profile.alef ? 0x0627 : v)
+            return profile.alef ? 0x0627 : v
         case 0x0649:
-            out.append(profile.alefMaqsura ? 0x064A : v)
+            return profile.alefMaqsura ? 0x064A : v
         case 0x0629:
-            out.append(profile.taMarbuta ? 0x0647 : v)
+            return profile.taMarbuta ? 0x0647 : v
         case 0x0660...0x0669:
-            out.append(profile.digits ? v - 0x0660 + 0x30 : v)
+            return profile.digits ? v - 0x0660 + 0x30 : v
         case 0x06F0...0x06F9:
-            out.append(profile.digits ? v - 0x06F0 + 0x30 : v)
+            return profile.digits ? v - 0x06F0 + 0x30 : v
         case 0x066B:
-            out.append(profile.digits ? 0x2E : v)
+            return profile.digits ? 0x2E : v
         case 0x066C:
-            out.append(profile.digits ? 0x2C : v)
+            return profile.digits ? 0x2C : v
         case 0x066A:
-            out.append(profile.digits ? 0x25 : v)
+            return profile.digits ? 0x25 : v
         case 0x061C, 0x200B...0x200F, 0x202A...0x202E, 0x2066...0x2069, 0xFEFF:
-            if !profile.formatCharacters { out.append(v) }
+            return profile.formatCharacters ? nil : v
         default:
-            if profile.tashkeel && ScalarClass.isArabicMark(v) { return }
-            out.append(v)
+            return profile.tashkeel && ScalarClass.isArabicMark(v) ? nil : v
         }
     }
 

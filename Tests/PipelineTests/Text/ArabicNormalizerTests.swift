@@ -111,4 +111,33 @@ struct ArabicNormalizerTests {
         #expect(norm.normalize(scalars: s.unicodeScalars) == norm.normalize(s))
         #expect(norm.normalize(scalars: Array(s.unicodeScalars)[2...]) == "بالعاصمه")
     }
+
+    @Test("the contiguous fast path agrees with the per-scalar rules for every BMP scalar and hamza compositions")
+    func fastPathMatchesPerScalarRules() {
+        // Each scalar alone, and after ا و ي ى ه (so combining hamza and madda marks compose or not).
+        var inputs: [[Unicode.Scalar]] = []
+        for v in UInt32(1)...0xFFFF {
+            guard let scalar = Unicode.Scalar(v) else { continue }
+            inputs.append([scalar])
+        }
+        for base in ["ا", "و", "ي", "ى", "ه", "\u{FE8D}", "\u{FEF0}", "x"] {
+            for mark in ["\u{0653}", "\u{0654}", "\u{0655}", "\u{064E}\u{0654}", "\u{0640}\u{0654}"] {
+                inputs.append(Array((base + mark + "ب").unicodeScalars))
+            }
+        }
+        let profiles: [ArabicNormalizer.Profile] = [
+            .default, .init(tashkeel: false), .init(alef: false), .init(presentationForms: false),
+            .init(tatweel: false, digits: false), .init(alefMaqsura: false, taMarbuta: false, formatCharacters: false),
+        ]
+        for p in profiles {
+            let n = ArabicNormalizer(profile: p)
+            var mismatches = 0
+            for input in inputs {
+                var reference = [UInt32]()
+                for scalar in input { n.append(scalar.value, to: &reference) }
+                if n.normalize(scalars: input) != ScalarText.string(reference) { mismatches += 1 }
+            }
+            #expect(mismatches == 0, "profile \(p.name)")
+        }
+    }
 }

@@ -53,43 +53,33 @@ public enum SentenceSegmenter {
                 i += 1
                 continue
             }
+            var closes = false
             if i == quoteEnd {
                 quoteEnd = -1
-                if endsWithTerminator(s, before: i, after: sentenceStart) {
-                    let end = clusterEnd(s, from: i + 1, lineEnd)
-                    emit(s, sentenceStart, end, into: &result)
-                    sentenceStart = end
-                    hasContent = false
-                    i = end
-                    continue
-                }
-                i += 1
-                continue
-            }
-            if Self.isQuoteMark(v), let close = quotePairs[i] {
+                closes = endsWithTerminator(s, before: i, after: sentenceStart)
+            } else if v &- 0x0621 < 0x2A {
+                hasContent = true  // an Arabic letter (the common case): no mark, quote, URL or space
+            } else if Self.isQuoteMark(v), let close = quotePairs[i] {
                 quoteEnd = close
                 hasContent = true
-                i += 1
-                continue
-            }
-            if let urlEnd = urlEnd(s, at: i, lineStart, lineEnd) {
+            } else if let urlEnd = urlEnd(s, at: i, lineStart, lineEnd) {
                 hasContent = true
                 i = urlEnd
                 continue
-            }
-            if ScalarClass.isSentenceTerminator(v) {
-                if hasContent && !(v == 0x2E && isNonFinalPeriod(s, at: i, sentenceStart, lineEnd)) {
-                    let end = clusterEnd(s, from: i + 1, lineEnd)
-                    emit(s, sentenceStart, end, into: &result)
-                    sentenceStart = end
-                    hasContent = false
-                    i = end
-                    continue
-                }
+            } else if ScalarClass.isSentenceTerminator(v) {
+                closes = hasContent && !(v == 0x2E && isNonFinalPeriod(s, at: i, sentenceStart, lineEnd))
             } else if !ScalarClass.isSpace(v) {
                 hasContent = true
             }
-            i += 1
+            if closes {
+                let end = clusterEnd(s, from: i + 1, lineEnd)
+                emit(s, sentenceStart, end, into: &result)
+                sentenceStart = end
+                hasContent = false
+                i = end
+            } else {
+                i += 1
+            }
         }
         emit(s, sentenceStart, lineEnd, into: &result)
     }

@@ -26,7 +26,8 @@ public enum ArticleParser {
         if head.first == "{" || head.first == "[" || ext == "json" {
             if let article = parseJSON(text) { return article }
         }
-        if looksLikeHTML(head.prefix(1024)) || ((ext == "html" || ext == "htm" || ext == "xhtml") && head.first == "<")
+        if looksLikeHTML(text[head.startIndex...])
+            || ((ext == "html" || ext == "htm" || ext == "xhtml") && head.first == "<")
         {
             return HTMLTextExtractor.extract(text)
         }
@@ -64,13 +65,64 @@ public enum ArticleParser {
         return ParsedArticle(title: title, text: String(String.UnicodeScalarView(s[bodyStart...])), format: .plain)
     }
 
-    static func looksLikeHTML<S: Sequence>(_ head: S) -> Bool where S.Element == Unicode.Scalar {
-        let lower = String(String.UnicodeScalarView(head)).lowercased()
-        for marker in ["<html", "<!doctype html", "<head", "<body", "<title", "<article", "<p>", "<p ", "<div"]
-        where lower.contains(marker) {
-            return true
+    /// True when the first 1,024 scalars of `text` hold one of the HTML markers listed on the
+    /// type (ASCII case-insensitive).
+    ///
+    /// A byte scan over the UTF-8 of that bounded prefix, counting scalars by their lead bytes:
+    /// the markers are ASCII, so they match in the bytes exactly where they match in the scalars.
+    /// (Unlike `String.contains`, which compares `Character`s, it also sees a marker that a
+    /// combining mark follows, such as `<div` + U+0301; no well-formed page has one.)
+    static func looksLikeHTML(_ text: Substring) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            let n = bytes.count
+            var scalars = 0  // scalars that start before byte i
+            var i = 0
+            while i < n && scalars < htmlPrefixScalars {
+                if bytes[i] & 0xC0 != 0x80 { scalars += 1 }
+                if bytes[i] == 0x3C {  // "<": the marker must end within the prefix
+                    let room = min(n - i, htmlPrefixScalars - scalars + 1)
+                    for marker in htmlMarkers where marker.count <= room && matchesASCII(bytes, at: i, marker) {
+                        return true
+                    }
+                }
+                i += 1
+            }
+            return false
         }
-        return false
+    }
+
+    /// How many scalars at the start of a text `looksLikeHTML` looks at.
+    static let htmlPrefixScalars = 1024
+
+    /// The markers of `looksLikeHTML`, lowercase ASCII bytes.
+    private static let htmlMarkers: [[UInt8]] = [
+        "<html", "<!doctype html", "<head", "<body", "<title", "<article", "<p>", "<p ", "<div",
+    ].map { Array($0.utf8) }
+
+    /// True when `marker` (lowercase ASCII) stands at `i` in `bytes`, ignoring ASCII case.
+    @inline(__always)
+    private static func matchesASCII(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int, _ marker: [UInt8]) -> Bool {
+        for (k, m) in marker.enumerated() {
+            let b = bytes[i + k]
+            if b != m && !(m >= 0x61 && m <= 0x7A && b | 0x20 == m) { return false }
+        }
+        return true
+    }
+
+    /// True when `text` holds `needle` (ASCII, case-sensitive): a byte scan of its UTF-8.
+    static func containsASCII(_ text: String, _ needle: StaticString) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            let pattern = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
+            guard let first = pattern.first, bytes.count >= pattern.count else { return false }
+            var i = 0
+            while i <= bytes.count - pattern.count {
+                if bytes[i] == first && pattern.indices.allSatisfy({ bytes[i + $0] == pattern[$0] }) { return true }
+                i += 1
+            }
+            return false
+        }
     }
 
     static func parseJSON(_ text: String) -> ParsedArticle? {
@@ -94,7 +146,7 @@ public enum ArticleParser {
             }
         }
         var body = string("body") ?? string("text") ?? ""
-        if looksLikeHTML(body.unicodeScalars.prefix(1024)) || body.contains("</") || body.contains("<br") {
+        if looksLikeHTML(body[...]) || containsASCII(body, "</") || containsASCII(body, "<br") {
             body = HTMLTextExtractor.extract(body).text
         }
         return ParsedArticle(

@@ -84,4 +84,23 @@ struct ArticleParserTests {
         let b = parse("<html><body><nav>قائمة<p>نص المقال</p></body></html>")
         #expect(b.text == "قائمة\nنص المقال")  // nav never closed: read again without dropping
     }
+
+    @Test("HTML is detected by a marker within the first 1,024 scalars, ignoring ASCII case")
+    func htmlMarkerBound() {
+        // Arabic letters are two UTF-8 bytes each: the bound counts scalars, not bytes.
+        let inside = String(repeating: "ب", count: 1020) + "<DiV>"  // "<div" on scalars 1020-1023
+        let outside = String(repeating: "ب", count: 1021) + "<div>"  // "<div" ends on scalar 1024
+        #expect(ArticleParser.looksLikeHTML(inside[...]))
+        #expect(!ArticleParser.looksLikeHTML(outside[...]))
+        #expect(ArticleParser.looksLikeHTML("خبر <!DOCTYPE HTML>"[...]))
+        #expect(ArticleParser.looksLikeHTML("<P class=x>نص"[...]))
+        #expect(ArticleParser.looksLikeHTML("3 <p 5"[...]))  // "<p " is a marker
+        #expect(ArticleParser.looksLikeHTML("<header>"[...]))  // it holds "<head"
+        #expect(!ArticleParser.looksLikeHTML("a <pre> b <span> c <bod"[...]))
+        #expect(!ArticleParser.looksLikeHTML(""[...]))
+        #expect(parse("  \n" + String(repeating: "ب", count: 1020) + "<div>نص</div>").format == .html)
+        #expect(parse(String(repeating: "ب", count: 1021) + "<div>نص</div>").format == .plain)
+        #expect(ArticleParser.containsASCII("نص</p>", "</"))
+        #expect(!ArticleParser.containsASCII("نص<", "</"))
+    }
 }

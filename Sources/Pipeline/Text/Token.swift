@@ -10,7 +10,9 @@ public struct Token: Sendable, Hashable {
     public let normalized: String
     /// For Arabic words, the proclitics split off, in order, as their canonical letters:
     /// `و` or `ف` (conjunctions), `ب` `ك` `ل` (prepositions), `ال` (the article); `لل` gives
-    /// `["ل", "ال"]`. Empty for other kinds and when nothing was split.
+    /// `["ل", "ال"]`, also where the article's lam is not written (`للجنة` = ل + ال + لجنة; see
+    /// `ProcliticSplitter`), so the proclitics may stand for fewer letters than they spell.
+    /// Empty for other kinds and when nothing was split.
     public let proclitics: [String]
     /// `normalized` without its proclitics (for non-Arabic tokens: `normalized`, Latin lowercased).
     public let base: String

@@ -44,12 +44,41 @@ struct TokenizerTests {
         }
     }
 
+    @Test("لل before a word beginning with ل: للجنة is ل + ال + لجنة (the article's alef and lam unwritten)")
+    func lamLamBeforeLamInitialWord() {
+        // Hand-checked: (word, proclitics, base, stem) under the default profile (ة -> ه).
+        let cases: [(String, [String], String, String)] = [
+            ("للجنة", ["ل", "ال"], "لجنه", "لجن"),  // لِلَّجنة, "for the committee"
+            ("لِلَّجْنَةِ", ["ل", "ال"], "لجنه", "لجن"),  // the same, vowelled (general path)
+            ("وللجنة", ["و", "ل", "ال"], "لجنه", "لجن"),
+            ("للجان", ["ل", "ال"], "لجان", "لج"),
+            ("للاعبين", ["ل", "ال"], "لاعبين", "لاعب"),  // لِلَّاعبين, "for the players"
+            ("لليبيين", ["ل", "ال"], "ليبيين", "ليب"),  // ل + الليبيين
+            ("للبنانية", ["ل", "ال"], "لبنانيه", "لبنان"),
+            ("للعاصمة", ["ل", "ال"], "عاصمه", "عاصم"),  // the article's alef only
+            ("للغاية", ["ل", "ال"], "غايه", "غا"),  // not لغة: غاية is not listed
+            ("للقمة", ["ل", "ال"], "قمه", "قم"),  // "for the summit", not لقمة
+            ("للأزمة", ["ل", "ال"], "ازمه", "ازم"),  // a hamza on alef begins the word after ال
+            ("لليبيا", ["ل"], "ليبيا", "ليبيا"),  // a proper noun without the article
+            ("للبنان", ["ل"], "لبنان", "لبن"),
+            ("للوبي", ["ل", "ال"], "وبي", "وب"),  // the documented limit: لوبي is not listed
+        ]
+        for (word, clitics, base, stem) in cases {
+            let t = tokens(word)
+            #expect(t.count == 1, "\(word)")
+            #expect(t.first?.surface == word, "\(word)")
+            #expect(t.first?.proclitics == clitics, "\(word)")
+            #expect(t.first?.base == base, "\(word)")
+            #expect(t.first?.stem == stem, "\(word)")
+        }
+    }
+
     @Test("plain-letter words (fast path) analyse like the same words with a tatweel (general path)")
     func fastPathMatchesGeneralPath() {
         let words = [
             "وبالعاصمة", "للعاصمة", "وللعاصمة", "فالقرار", "كالعادة", "والإرهابيين", "الارهابيين", "وأكد", "إلغاء",
             "ألمانيا", "الى", "إلى", "الذي", "الله", "بالله", "لليبيا", "وزيرا", "وزيرة", "فقط", "في", "وهو", "الم",
-            "سياراتها", "معلمون", "مستشفى", "آمنة", "ولايتها", "بالذي",
+            "سياراتها", "معلمون", "مستشفى", "آمنة", "ولايتها", "بالذي", "للجنة", "وللاعبين", "للأزمة", "لليبيين",
         ]
         for word in words {
             let plain = tokens(word)

@@ -102,7 +102,7 @@ enum ProcliticSplitter {
 
     /// True when the key of the word `w`, of its light stem, or of `w` without a final alef
     /// (tanween alef) is in `list`.
-    static func isListed(_ w: UnsafeBufferPointer<UInt32>, in list: Set<UInt64>) -> Bool {
+    static func isListed(_ w: UnsafeBufferPointer<UInt32>, in list: WordKeySet) -> Bool {
         let k = key(w)
         if k == 0 { return false }
         if list.contains(k) { return true }
@@ -145,12 +145,12 @@ enum ProcliticSplitter {
         }
     }
 
-    private static func keys(_ words: String) -> Set<UInt64> {
-        Set(words.split(separator: " ").map { key($0.unicodeScalars.map(\.value)) }.filter { $0 != 0 })
+    private static func keys(_ words: String) -> WordKeySet {
+        WordKeySet(words.split(separator: " ").map { key($0.unicodeScalars.map(\.value)) })
     }
 
     /// Words starting with ال whose ال is not the article (also when written without hamza).
-    static let articleExceptions: Set<UInt64> = keys(
+    static let articleExceptions: WordKeySet = keys(
         """
         الى الا الي اليه اليها اليهم اليهما اليهن اليك اليكم اليكما الينا الله اللهم اله الهه الذي التي الذين \
         اللذين اللذان اللتان اللتين اللاتي اللواتي اللائي الان الف الفا الفان الفين الاف الية اليات الة الات الم \
@@ -158,14 +158,14 @@ enum ProcliticSplitter {
         """)
 
     /// Words starting with لل that are ل + a word starting with ل (no article).
-    static let lamLamExceptions: Set<UInt64> = keys("لليبيا للبنان للندن لله للهم")
+    static let lamLamExceptions: WordKeySet = keys("لليبيا للبنان للندن لله للهم")
 
     /// Nouns and adjectives that begin with ل and take the article (so ل + ال + word is written
     /// with one lam less: للجنة). Frequent news words, with the inflected forms that their light
     /// stem does not reach. Left out where the other reading is as likely in news: `لقمة` (للقمة
     /// is mostly ل + ال + قمة, "for the summit"), `لطيف` (الطيف, "the spectrum"), `لوحي` (الوحي),
     /// `لازمة` (للازمة is often للأزمة with its hamza dropped).
-    static let lamInitialWords: Set<UInt64> = keys(
+    static let lamInitialWords: WordKeySet = keys(
         """
         لجنة لجان لجنتين لاعب لعب لعبة لغة لغات لغوي لغوية لقاء لقاءات لواء لبناني لبنانية لبنانيين \
         لبنانيون ليبي ليبية ليبيين ليبيون ليل ليلة ليالي ليلي ليلية لحظة لحظات لاجئ لاجئين لاجئون \
@@ -175,7 +175,7 @@ enum ProcliticSplitter {
         """)
 
     /// Frequent words whose first letter و or ف belongs to the word.
-    static let conjunctionExceptions: Set<UInt64> = keys(
+    static let conjunctionExceptions: WordKeySet = keys(
         """
         وزير وزيرة وزراء وزارة وزارات وزاري وزارية وقت وقتا اوقات وضع وضعت وضعه اوضاع وطن وطني وطنية وطنيا \
         وفد وفود وفاة وفيات وجه وجهة وجهات وجود وحدة وحدات ولاية ولايات ولي وليد وليد وكالة وكالات واشنطن ورقة \

@@ -39,7 +39,7 @@ public struct Tokenizer: Sendable {
     public func tokens(in scalars: [Unicode.Scalar]) -> [Token] {
         var tokens = [Token]()
         tokens.reserveCapacity(scalars.count / 5)
-        var scratch = Scratch()
+        var scratch = Scratch(expectedStrings: scalars.count / 4)
         scalars.withUnsafeBufferPointer { s in
             s.withMemoryRebound(to: UInt32.self) { u in
                 let n = u.count
@@ -104,11 +104,33 @@ public struct Tokenizer: Sendable {
     }
 
     /// Reusable buffers of one `tokens(in:)` call.
-    private struct Scratch {
-        /// The normalised form of the current token.
+    private struct Scratch: ~Copyable {
+        /// The normalised form of the current token (general path).
         var normalized = [UInt32]()
-        /// The letters of the current Arabic word for the proclitic analysis.
+        /// The letters of the current Arabic word for the proclitic analysis (general path).
         var letters = [UInt32]()
+        /// The strings made so far, shared between tokens with the same forms.
+        var strings: ScalarStringCache
+        /// The normalised form of the current plain Arabic word.
+        private var plain: UnsafeMutablePointer<UInt32>
+        private var plainCapacity = 64
+
+        init(expectedStrings: Int) {
+            strings = ScalarStringCache(expected: expectedStrings)
+            plain = .allocate(capacity: plainCapacity)
+        }
+
+        deinit { plain.deallocate() }
+
+        /// Room for the normalised form of a plain word of `count` letters.
+        mutating func plainBuffer(count: Int) -> UnsafeMutableBufferPointer<UInt32> {
+            if count > plainCapacity {
+                plain.deallocate()
+                plainCapacity = max(count, plainCapacity * 2)
+                plain = .allocate(capacity: plainCapacity)
+            }
+            return UnsafeMutableBufferPointer(start: plain, count: count)
+        }
     }
 
     /// An Arabic word: `plain` when every scalar is a plain letter (then the analysis letters are
@@ -116,38 +138,52 @@ public struct Tokenizer: Sendable {
     private func arabicToken(
         _ word: UnsafeBufferPointer<UInt32>, _ range: ScalarRange, plain: Bool, _ scratch: inout Scratch
     ) -> Token {
-        scratch.normalized.removeAll(keepingCapacity: true)
-        let proclitics: [String]
-        let baseStart: Int
         if plain {
+            let normalized = scratch.plainBuffer(count: word.count)
+            var changed: UInt32 = 0
             letterMap.withUnsafeBufferPointer { map in
-                for v in word { scratch.normalized.append(map[Int(v &- 0x0621)]) }
+                for k in 0..<word.count {
+                    let m = map[Int(word[k] &- 0x0621)]
+                    changed |= m ^ word[k]
+                    normalized[k] = m
+                }
             }
-            let count: Int
-            (proclitics, count) = ProcliticSplitter.split(word)
-            baseStart = count
-        } else {
-            for v in word { normalizer.append(v, to: &scratch.normalized) }
-            scratch.letters.removeAll(keepingCapacity: true)
-            for v in word { analysis.append(v, to: &scratch.letters) }
-            scratch.letters.removeAll { !ScalarClass.isArabicLetter($0) }
-            let count: Int
-            (proclitics, count) = ProcliticSplitter.split(scratch.letters)
-            baseStart = count == 0 ? 0 : Self.offsetAfterLetters(count, in: scratch.normalized)
+            let (proclitics, count) = ProcliticSplitter.split(word)
+            return arabicToken(
+                word, range, normalized: UnsafeBufferPointer(normalized), same: changed == 0, proclitics,
+                baseStart: count, &scratch.strings)
         }
-        return scratch.normalized.withUnsafeBufferPointer { normalizedValues in
-            let normalized = ScalarText.string(normalizedValues)
-            let surface = normalizedValues.elementsEqual(word) ? normalized : ScalarText.string(word)
-            let baseValues = UnsafeBufferPointer(rebasing: normalizedValues[baseStart...])
-            let base = baseStart == 0 ? normalized : ScalarText.string(baseValues)
-            let stemEnd = ArabicLightStemmer.stemRange(baseValues).upperBound
-            let stem =
-                stemEnd == baseValues.count
-                ? base : ScalarText.string(UnsafeBufferPointer(rebasing: baseValues[..<stemEnd]))
-            return Token(
-                range: range, kind: .arabicWord, surface: surface, normalized: normalized, proclitics: proclitics,
-                base: base, stem: stem)
+        scratch.normalized.removeAll(keepingCapacity: true)
+        for v in word { normalizer.append(v, to: &scratch.normalized) }
+        scratch.letters.removeAll(keepingCapacity: true)
+        for v in word { analysis.append(v, to: &scratch.letters) }
+        scratch.letters.removeAll { !ScalarClass.isArabicLetter($0) }
+        let (proclitics, count) = ProcliticSplitter.split(scratch.letters)
+        let baseStart = count == 0 ? 0 : Self.offsetAfterLetters(count, in: scratch.normalized)
+        let same = scratch.normalized.count == word.count && zip(scratch.normalized, word).allSatisfy { $0 == $1 }
+        return scratch.normalized.withUnsafeBufferPointer { normalized in
+            arabicToken(
+                word, range, normalized: normalized, same: same, proclitics, baseStart: baseStart, &scratch.strings)
         }
+    }
+
+    /// The token of the Arabic word `word` whose normalised form is `normalized` (`same` when they
+    /// are equal), with `proclitics` and the base starting at `baseStart` in `normalized`.
+    @inline(__always)
+    private func arabicToken(
+        _ word: UnsafeBufferPointer<UInt32>, _ range: ScalarRange, normalized values: UnsafeBufferPointer<UInt32>,
+        same: Bool, _ proclitics: [String], baseStart: Int, _ strings: inout ScalarStringCache
+    ) -> Token {
+        let normalized = strings.string(values)
+        let surface = same ? normalized : strings.string(word)
+        let baseValues = UnsafeBufferPointer(rebasing: values[baseStart...])
+        let base = baseStart == 0 ? normalized : strings.string(baseValues)
+        let stemEnd = ArabicLightStemmer.stemRange(baseValues).upperBound
+        let stem =
+            stemEnd == baseValues.count ? base : strings.string(UnsafeBufferPointer(rebasing: baseValues[..<stemEnd]))
+        return Token(
+            range: range, kind: .arabicWord, surface: surface, normalized: normalized, proclitics: proclitics,
+            base: base, stem: stem)
     }
 
     /// A token of another kind: no proclitics; `base` and `stem` are the normalised form (Latin lowercased).
@@ -156,8 +192,9 @@ public struct Tokenizer: Sendable {
     ) -> Token {
         scratch.normalized.removeAll(keepingCapacity: true)
         for v in values { normalizer.append(v, to: &scratch.normalized) }
-        let normalized = ScalarText.string(scratch.normalized)
-        let surface = scratch.normalized.elementsEqual(values) ? normalized : ScalarText.string(values)
+        let same = scratch.normalized.count == values.count && zip(scratch.normalized, values).allSatisfy { $0 == $1 }
+        let normalized = scratch.normalized.withUnsafeBufferPointer { scratch.strings.string($0) }
+        let surface = same ? normalized : scratch.strings.string(values)
         let base = kind == .latinWord ? normalized.lowercased() : normalized
         return Token(
             range: range, kind: kind, surface: surface, normalized: normalized, proclitics: ProcliticSplitter.none,

@@ -63,24 +63,30 @@ public struct ArabicNormalizer: Sendable {
     /// written straight to UTF-8 with the Arabic block looked up in `arabicBlock`.
     private func normalize(values: UnsafeBufferPointer<UInt32>) -> String {
         var out = UTF8Writer(capacity: values.count * 2 + 16)
-        arabicBlock.withUnsafeBufferPointer { block in
-            for v in values {
-                if v < 0x0600 {
-                    out.append(v)
-                } else if v < 0x0700 {
-                    appendArabicBlock(block[Int(v &- 0x0600)], v, to: &out)
-                } else if profile.presentationForms, let slice = ArabicPresentationForms.mapping(of: v) {
-                    for i in slice {
-                        let w = ArabicPresentationForms.values[i]
-                        if w >= 0x0600 && w < 0x0700 {
-                            appendArabicBlock(block[Int(w &- 0x0600)], w, to: &out)
-                        } else if let m = Self.mapped(w, profile) {
-                            out.append(m)
-                        }
-                    }
-                } else if let m = Self.mapped(v, profile) {
-                    out.append(m)
+        let block = arabicBlock  // indexed directly: a closure capturing `out` would keep it in memory
+        for v in values {
+            if v &- 0x0621 < 0x2A {  // Arabic letters (and tatweel): the common case
+                let entry = block[Int(v &- 0x0600)]
+                if entry &- 0x80 < 0x780 {
+                    out.appendTwoByte(entry)
+                } else {
+                    appendArabicBlock(entry, v, to: &out)
                 }
+            } else if v < 0x0600 {
+                out.append(v)
+            } else if v < 0x0700 {
+                appendArabicBlock(block[Int(v &- 0x0600)], v, to: &out)
+            } else if profile.presentationForms, let slice = ArabicPresentationForms.mapping(of: v) {
+                for i in slice {
+                    let w = ArabicPresentationForms.values[i]
+                    if w >= 0x0600 && w < 0x0700 {
+                        appendArabicBlock(block[Int(w &- 0x0600)], w, to: &out)
+                    } else if let m = Self.mapped(w, profile) {
+                        out.append(m)
+                    }
+                }
+            } else if let m = Self.mapped(v, profile) {
+                out.append(m)
             }
         }
         return out.string()

@@ -5,19 +5,44 @@ enum DecodedTextCleaner {
     /// library's validator), else `nil`. Copies only when something needs cleaning.
     static func validUTF8String(_ bytes: [UInt8]) -> String? {
         guard let text = String(validating: bytes, as: UTF8.self) else { return nil }
-        let needsCleaning = bytes.withUnsafeBufferPointer { b -> Bool in
-            for (i, c) in b.enumerated() {
-                if c < 0x20 {
-                    if c != 0x0A && c != 0x09 { return true }
-                } else if c == 0x7F {
-                    return true
-                } else if c == 0xC2 && i + 1 < b.count && b[i + 1] <= 0x9F {
-                    return true
-                }
+        return needsCleaning(bytes) ? string(fromValidUTF8: bytes, from: 0) : text
+    }
+
+    /// True when valid UTF-8 `bytes` hold a CR, a control character other than TAB and LF, DEL or
+    /// a C1 control (C2 80–C2 9F). Eight bytes at a time: a word with no byte below 0x20, no 0x7F
+    /// and no 0xC2 (exact SWAR tests, see "Bit Twiddling Hacks", haszero/hasless) is skipped whole.
+    static func needsCleaning(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { b -> Bool in
+            let n = b.count
+            var i = 0
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            let highs: UInt64 = 0x8080_8080_8080_8080
+            while i + 8 <= n {
+                let x = UnsafeRawPointer(b.baseAddress! + i).loadUnaligned(as: UInt64.self)
+                let below20 = (x &- ones &* 0x20) & ~x & highs
+                let del = x ^ (ones &* 0x7F)
+                let c2 = x ^ (ones &* 0xC2)
+                let flags = below20 | ((del &- ones) & ~del & highs) | ((c2 &- ones) & ~c2 & highs)
+                if flags != 0 && needsCleaning(b, i, i + 8) { return true }
+                i += 8
             }
-            return false
+            return needsCleaning(b, i, n)
         }
-        return needsCleaning ? string(fromValidUTF8: bytes, from: 0) : text
+    }
+
+    /// `needsCleaning` for the bytes `[start, end)` of `b`, one at a time.
+    private static func needsCleaning(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+        for i in start..<end {
+            let c = b[i]
+            if c < 0x20 {
+                if c != 0x0A && c != 0x09 { return true }
+            } else if c == 0x7F {
+                return true
+            } else if c == 0xC2 && i + 1 < b.count && b[i + 1] <= 0x9F {
+                return true
+            }
+        }
+        return false
     }
 
     /// Cleans valid UTF-8 `bytes[start...]` (the caller has validated them) into a `String`.

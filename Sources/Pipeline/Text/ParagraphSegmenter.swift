@@ -13,6 +13,10 @@ public enum ParagraphSegmenter {
             let n = s.count
             var i = 0
             while i <= n {
+                if i < n && s[i].value &- 0x0621 < 0x2A {  // an Arabic letter: no line break
+                    i += 1
+                    continue
+                }
                 if i == n || ScalarClass.isLineBreak(s[i].value) {
                     if let range = trimmed(s, lineStart, i) { result.append(range) }
                     lineStart = i + 1

@@ -16,8 +16,10 @@ struct ScalarStringCache: ~Copyable {
     /// `slots[h & mask]` is 1 + an index into `keys` and `strings`, or 0 when free.
     private var slots: UnsafeMutablePointer<Int32>
     private var mask: Int
+    /// `count` keys and strings (initialised), room for `(mask + 1) / 2`.
     private var keys: UnsafeMutablePointer<Key>
-    private var strings: [String] = []
+    private var strings: UnsafeMutablePointer<String>
+    private var count = 0
     private var pool: UnsafeMutablePointer<UInt32>
     private var poolCount = 0
     private var poolCapacity: Int
@@ -30,7 +32,7 @@ struct ScalarStringCache: ~Copyable {
         slots = .allocate(capacity: size)
         slots.initialize(repeating: 0, count: size)
         keys = .allocate(capacity: size / 2)
-        strings.reserveCapacity(size / 2)
+        strings = .allocate(capacity: size / 2)
         poolCapacity = size * 4
         pool = .allocate(capacity: poolCapacity)
     }
@@ -38,12 +40,14 @@ struct ScalarStringCache: ~Copyable {
     deinit {
         slots.deallocate()
         keys.deallocate()
+        strings.deinitialize(count: count)
+        strings.deallocate()
         pool.deallocate()
     }
 
     /// The `String` of the scalars whose values are `values` (valid scalar values).
     mutating func string(_ values: UnsafeBufferPointer<UInt32>) -> String {
-        let count = values.count
+        let length = values.count
         var h: UInt32 = 0x811C_9DC5
         for v in values { h = (h ^ v) &* 0x0100_0193 }  // FNV-1a over the scalar values
         h ^= h >> 15
@@ -51,17 +55,18 @@ struct ScalarStringCache: ~Copyable {
         while slots[slot] != 0 {
             let index = Int(slots[slot]) - 1
             let key = keys[index]
-            if key.hash == h && Int(key.count) == count && equal(pool + key.start, values) { return strings[index] }
+            if key.hash == h && Int(key.count) == length && equal(pool + key.start, values) { return strings[index] }
             slot = (slot + 1) & mask
         }
         let string = ScalarText.string(values)
-        if poolCount + count > poolCapacity { growPool(poolCount + count) }
-        (pool + poolCount).initialize(from: values.baseAddress!, count: count)
-        keys[strings.count] = Key(hash: h, count: Int32(truncatingIfNeeded: count), start: poolCount)
-        poolCount += count
-        strings.append(string)
-        slots[slot] = Int32(truncatingIfNeeded: strings.count)
-        if strings.count * 2 > mask { growTable() }
+        if poolCount + length > poolCapacity { growPool(poolCount + length) }
+        if length > 0 { (pool + poolCount).initialize(from: values.baseAddress!, count: length) }
+        keys[count] = Key(hash: h, count: Int32(truncatingIfNeeded: length), start: poolCount)
+        (strings + count).initialize(to: string)
+        poolCount += length
+        count += 1
+        slots[slot] = Int32(truncatingIfNeeded: count)
+        if count * 2 > mask { growTable() }
         return string
     }
 
@@ -87,11 +92,15 @@ struct ScalarStringCache: ~Copyable {
         slots = .allocate(capacity: size)
         slots.initialize(repeating: 0, count: size)
         mask = size - 1
-        let larger = UnsafeMutablePointer<Key>.allocate(capacity: size / 2)
-        larger.initialize(from: keys, count: strings.count)
+        let largerKeys = UnsafeMutablePointer<Key>.allocate(capacity: size / 2)
+        largerKeys.moveInitialize(from: keys, count: count)
         keys.deallocate()
-        keys = larger
-        for index in 0..<strings.count {
+        keys = largerKeys
+        let largerStrings = UnsafeMutablePointer<String>.allocate(capacity: size / 2)
+        largerStrings.moveInitialize(from: strings, count: count)
+        strings.deallocate()
+        strings = largerStrings
+        for index in 0..<count {
             var slot = Int(keys[index].hash) & mask
             while slots[slot] != 0 { slot = (slot + 1) & mask }
             slots[slot] = Int32(truncatingIfNeeded: index + 1)

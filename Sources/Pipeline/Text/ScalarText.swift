@@ -44,35 +44,39 @@ enum ScalarText {
         scalars.withMemoryRebound(to: UInt32.self) { string($0) }
     }
 
-    /// The scalars of `s` as an array, decoded straight from its UTF-8 storage.
+    /// The scalars of `s` as an array, decoded straight from its UTF-8 storage (valid, as a
+    /// `String`'s always is) into an array allocated once.
     static func scalars(of s: String) -> [Unicode.Scalar] {
         var s = s
         return s.withUTF8 { utf8 in
-            var out = [Unicode.Scalar]()
-            out.reserveCapacity(utf8.count)
-            let n = utf8.count
-            var i = 0
-            while i < n {
-                let b0 = UInt32(utf8[i])
-                let v: UInt32
-                if b0 < 0x80 {
-                    v = b0
-                    i += 1
-                } else if b0 < 0xE0 {
-                    v = (b0 & 0x1F) << 6 | UInt32(utf8[i + 1] & 0x3F)
-                    i += 2
-                } else if b0 < 0xF0 {
-                    v = (b0 & 0x0F) << 12 | UInt32(utf8[i + 1] & 0x3F) << 6 | UInt32(utf8[i + 2] & 0x3F)
-                    i += 3
-                } else {
-                    v =
-                        (b0 & 0x07) << 18 | UInt32(utf8[i + 1] & 0x3F) << 12 | UInt32(utf8[i + 2] & 0x3F) << 6
-                        | UInt32(utf8[i + 3] & 0x3F)
-                    i += 4
+            [Unicode.Scalar](unsafeUninitializedCapacity: utf8.count) { out, initialized in
+                let n = utf8.count
+                var i = 0
+                var k = 0
+                while i < n {
+                    let b0 = UInt32(utf8[i])
+                    let v: UInt32
+                    if b0 < 0x80 {
+                        v = b0
+                        i += 1
+                    } else if b0 < 0xE0 {
+                        v = (b0 & 0x1F) << 6 | UInt32(utf8[i + 1] & 0x3F)
+                        i += 2
+                    } else if b0 < 0xF0 {
+                        v = (b0 & 0x0F) << 12 | UInt32(utf8[i + 1] & 0x3F) << 6 | UInt32(utf8[i + 2] & 0x3F)
+                        i += 3
+                    } else {
+                        v =
+                            (b0 & 0x07) << 18 | UInt32(utf8[i + 1] & 0x3F) << 12 | UInt32(utf8[i + 2] & 0x3F) << 6
+                            | UInt32(utf8[i + 3] & 0x3F)
+                        i += 4
+                    }
+                    // A valid scalar value: decoded from a String.
+                    (out.baseAddress! + k).initialize(to: unsafeBitCast(v, to: Unicode.Scalar.self))
+                    k += 1
                 }
-                out.append(unsafeBitCast(v, to: Unicode.Scalar.self))  // valid: decoded from a String
+                initialized = k
             }
-            return out
         }
     }
 }

@@ -27,22 +27,34 @@ public enum SentenceSegmenter {
         scalars.withUnsafeBufferPointer { s in
             let n = s.count
             var lineStart = 0
+            var lineHasQuotes = false
             var i = 0
-            while i <= n {
-                if i == n || ScalarClass.isLineBreak(s[i].value) {
-                    if i > lineStart { segmentLine(s, lineStart, i, into: &result) }
+            while i < n {
+                let v = s[i].value
+                if v &- 0x0621 < 0x2A || v == 0x20 {  // Arabic letters and spaces, the common case
+                    i += 1
+                    continue
+                }
+                if ScalarClass.isLineBreak(v) {
+                    if i > lineStart { segmentLine(s, lineStart, i, quotes: lineHasQuotes, into: &result) }
                     lineStart = i + 1
+                    lineHasQuotes = false
+                } else if isQuoteMark(v) {
+                    lineHasQuotes = true
                 }
                 i += 1
             }
+            if n > lineStart { segmentLine(s, lineStart, n, quotes: lineHasQuotes, into: &result) }
         }
         return result
     }
 
+    /// The sentences of the line `[lineStart, lineEnd)`; `quotes` when it holds a quote mark.
     private static func segmentLine(
-        _ s: UnsafeBufferPointer<Unicode.Scalar>, _ lineStart: Int, _ lineEnd: Int, into result: inout [ScalarRange]
+        _ s: UnsafeBufferPointer<Unicode.Scalar>, _ lineStart: Int, _ lineEnd: Int, quotes: Bool,
+        into result: inout [ScalarRange]
     ) {
-        let quotePairs = matchQuotes(s, lineStart, lineEnd)
+        let quotePairs = quotes ? matchQuotes(s, lineStart, lineEnd) : [:]
         var sentenceStart = lineStart
         var hasContent = false
         var quoteEnd = -1
@@ -123,12 +135,6 @@ public enum SentenceSegmenter {
     /// Matching quote pairs in the line: opening offset -> closing offset.
     private static func matchQuotes(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ start: Int, _ end: Int) -> [Int: Int] {
         var pairs = [Int: Int]()
-        var any = false
-        for k in start..<end where isQuoteMark(s[k].value) {
-            any = true
-            break
-        }
-        if !any { return pairs }
         var stack = [(Int, QuoteKind)]()
         var i = start
         while i < end {

@@ -42,6 +42,15 @@ struct UTF8Writer: ~Copyable {
         }
     }
 
+    /// Appends a scalar value `v` of U+0080–U+07FF (two UTF-8 bytes), such as an Arabic letter.
+    @inline(__always)
+    mutating func appendTwoByte(_ v: UInt32) {
+        if count + 2 > capacity { grow() }
+        bytes[count] = UInt8(truncatingIfNeeded: 0xC0 | (v >> 6))
+        bytes[count + 1] = UInt8(truncatingIfNeeded: 0x80 | (v & 0x3F))
+        count += 2
+    }
+
     /// The last scalar written when it is encoded in two bytes (U+0080–U+07FF), else `nil`.
     var lastTwoByteScalar: UInt32? {
         guard count >= 2 else { return nil }

@@ -123,6 +123,37 @@ struct ArticleDecoderTests {
         #expect(decoded.text.hasPrefix("أعلن الناطق باسم قوات القيادة العامة،"))
     }
 
+    @Test("the eight-bytes-at-a-time control scan agrees with a byte-by-byte one")
+    func controlScan() {
+        func byteByByte(_ b: [UInt8]) -> Bool {
+            for (i, c) in b.enumerated() {
+                if (c < 0x20 && c != 0x0A && c != 0x09) || c == 0x7F { return true }
+                if c == 0xC2 && i + 1 < b.count && b[i + 1] <= 0x9F { return true }
+            }
+            return false
+        }
+        var generator = SystemRandomNumberGenerator()
+        let pieces: [[UInt8]] = [
+            Array("ب".utf8), Array("a".utf8), [0x0A], [0x09], [0x0D], [0x00], [0x1F], [0x7F], [0xC2, 0x85],
+            [0xC2, 0xA0],
+            [0xC2, 0xBB], Array("«".utf8), [0x20],
+        ]
+        var mismatches = 0
+        for _ in 0..<20_000 {
+            var bytes: [UInt8] = []
+            for _ in 0..<Int.random(in: 0...40, using: &generator) {
+                // Mostly clean text, so that whole clean words are skipped and flagged ones rechecked.
+                let piece =
+                    Int.random(in: 0..<100, using: &generator) < 90
+                    ? Int.random(in: 0...1, using: &generator)
+                    : Int.random(in: 0..<pieces.count, using: &generator)
+                bytes += pieces[piece]
+            }
+            if DecodedTextCleaner.needsCleaning(bytes) != byteByByte(bytes) { mismatches += 1 }
+        }
+        #expect(mismatches == 0)
+    }
+
     private func code(_ bytes: [UInt8]) -> String? {
         do {
             _ = try ArticleDecoder.decode(bytes)

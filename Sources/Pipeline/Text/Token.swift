@@ -33,4 +33,11 @@ public struct Token: Sendable, Hashable {
         self.base = base
         self.stem = stem
     }
+
+    /// The same token (shared strings) at another place of the text.
+    func moved(to range: ScalarRange) -> Token {
+        Token(
+            range: range, kind: kind, surface: surface, normalized: normalized, proclitics: proclitics, base: base,
+            stem: stem)
+    }
 }

@@ -39,7 +39,7 @@ public struct Tokenizer: Sendable {
     public func tokens(in scalars: [Unicode.Scalar]) -> [Token] {
         var tokens = [Token]()
         tokens.reserveCapacity(scalars.count / 5)
-        var scratch = Scratch(expectedStrings: scalars.count / 4)
+        var scratch = Scratch(expected: scalars.count / 4)
         scalars.withUnsafeBufferPointer { s in
             s.withMemoryRebound(to: UInt32.self) { u in
                 let n = u.count
@@ -51,8 +51,11 @@ public struct Tokenizer: Sendable {
                         continue
                     }
                     let start = i
+                    let kind: TokenKind
+                    var plain = false
                     if ScalarClass.isArabicWordScalar(v) {
-                        var plain = Self.isPlainLetter(v)
+                        kind = .arabicWord
+                        plain = Self.isPlainLetter(v)
                         i += 1
                         while i < n {
                             let w = u[i]
@@ -68,12 +71,7 @@ public struct Tokenizer: Sendable {
                                 break
                             }
                         }
-                        let word = UnsafeBufferPointer(rebasing: u[start..<i])
-                        tokens.append(arabicToken(word, ScalarRange(start: start, end: i), plain: plain, &scratch))
-                        continue
-                    }
-                    let kind: TokenKind
-                    if ScalarClass.isDigit(v) {
+                    } else if ScalarClass.isDigit(v) {
                         kind = .number
                         i = numberEnd(s, from: i)
                     } else if let end = SentenceSegmenter.urlEnd(s, at: i, 0, n) {
@@ -95,8 +93,19 @@ public struct Tokenizer: Sendable {
                         i += 1
                         while i < n && u[i] == v { i += 1 }
                     }
-                    let token = UnsafeBufferPointer(rebasing: u[start..<i])
-                    tokens.append(otherToken(token, ScalarRange(start: start, end: i), kind, &scratch))
+                    let values = UnsafeBufferPointer(rebasing: u[start..<i])
+                    let range = ScalarRange(start: start, end: i)
+                    // The analysis is a function of the token's scalars: a repeated one copies the first.
+                    let (first, isNew) = scratch.firstTokens.value(for: values, tag: Self.tag(kind)) {
+                        Int32(truncatingIfNeeded: tokens.count)
+                    }
+                    if !isNew {
+                        tokens.append(tokens[Int(first)].moved(to: range))
+                    } else if kind == .arabicWord {
+                        tokens.append(arabicToken(values, range, plain: plain, &scratch))
+                    } else {
+                        tokens.append(otherToken(values, range, kind, &scratch))
+                    }
                 }
             }
         }
@@ -110,13 +119,16 @@ public struct Tokenizer: Sendable {
         /// The letters of the current Arabic word for the proclitic analysis (general path).
         var letters = [UInt32]()
         /// The strings made so far, shared between tokens with the same forms.
-        var strings: ScalarStringCache
+        var strings: ScalarSequenceCache<String>
+        /// Index in the output of the first token of each kind and surface form.
+        var firstTokens: ScalarSequenceCache<Int32>
         /// The normalised form of the current plain Arabic word.
         private var plain: UnsafeMutablePointer<UInt32>
         private var plainCapacity = 64
 
-        init(expectedStrings: Int) {
-            strings = ScalarStringCache(expected: expectedStrings)
+        init(expected: Int) {
+            strings = ScalarSequenceCache(expected: expected)
+            firstTokens = ScalarSequenceCache(expected: expected / 2)
             plain = .allocate(capacity: plainCapacity)
         }
 
@@ -172,7 +184,7 @@ public struct Tokenizer: Sendable {
     @inline(__always)
     private func arabicToken(
         _ word: UnsafeBufferPointer<UInt32>, _ range: ScalarRange, normalized values: UnsafeBufferPointer<UInt32>,
-        same: Bool, _ proclitics: [String], baseStart: Int, _ strings: inout ScalarStringCache
+        same: Bool, _ proclitics: [String], baseStart: Int, _ strings: inout ScalarSequenceCache<String>
     ) -> Token {
         let normalized = strings.string(values)
         let surface = same ? normalized : strings.string(word)
@@ -199,6 +211,19 @@ public struct Tokenizer: Sendable {
         return Token(
             range: range, kind: kind, surface: surface, normalized: normalized, proclitics: ProcliticSplitter.none,
             base: base, stem: base)
+    }
+
+    /// A distinct small number per kind, mixed into the key of `Scratch.firstTokens`.
+    private static func tag(_ kind: TokenKind) -> UInt32 {
+        switch kind {
+        case .arabicWord: 1
+        case .latinWord: 2
+        case .otherWord: 3
+        case .number: 4
+        case .punctuation: 5
+        case .url: 6
+        case .symbol: 7
+        }
     }
 
     /// Index in `normalized` just after its first `count` letters and any marks or tatweel that follow them.

@@ -92,6 +92,17 @@ struct TokenizerTests {
         }
     }
 
+    @Test("a repeated token is the same analysis at its own offsets")
+    func repeatedTokens() {
+        let t = tokens("قال الوزير، قال الوزير. والوزير")
+        #expect(t.map(\.range.start) == [0, 4, 10, 12, 16, 22, 24])
+        #expect(t[3] == t[0].moved(to: t[3].range))
+        #expect(t[4] == t[1].moved(to: t[4].range))
+        #expect(t[4].proclitics == ["ال"] && t[4].base == "وزير")
+        #expect(t[6].proclitics == ["و", "ال"] && t[6].base == "وزير")
+        #expect(t[2].surface == "،" && t[5].surface == ".")
+    }
+
     @Test("no stripping that leaves fewer than two letters or an implausible word")
     func conservative() {
         let unsplit = [

@@ -1,30 +1,33 @@
-/// The `String`s made during one `Tokenizer.tokens(in:)` call, keyed by their scalar values, so
-/// that a form met again in the same text (في, من, a name, a stem) is shared, not made again.
+/// Values made during one `Tokenizer.tokens(in:)` call, keyed by a sequence of scalar values
+/// and a small tag, so that what was made for a sequence met again in the same text is reused.
 ///
-/// Making a `String` (UTF-8 encoding, validation, and a heap allocation past 15 bytes) is the
-/// largest cost of a token, and about 40% of the forms of a news article repeat within it.
+/// The tokenizer keeps two: the `String` of each form (normalised, surface, base, stem), because
+/// making a `String` (UTF-8 encoding, validation, a heap allocation past 15 bytes) is the largest
+/// cost of a token and about 40% of a news article's forms repeat within it; and the first token
+/// of each surface form, since 40% of the tokens themselves repeat (في, من, punctuation).
 /// Open addressing (linear probing) over a power-of-two table of FNV-1a hashes; the keys' values
 /// are kept in one pool. Not shared between calls, so it needs no lock; non-copyable, it frees
 /// its memory when the call ends.
-struct ScalarStringCache: ~Copyable {
+struct ScalarSequenceCache<Value>: ~Copyable {
     private struct Key {
         var hash: UInt32
-        var count: Int32
+        var tag: UInt32
+        var count: Int
         var start: Int
     }
 
-    /// `slots[h & mask]` is 1 + an index into `keys` and `strings`, or 0 when free.
+    /// `slots[h & mask]` is 1 + an index into `keys` and `items`, or 0 when free.
     private var slots: UnsafeMutablePointer<Int32>
     private var mask: Int
-    /// `count` keys and strings (initialised), room for `(mask + 1) / 2`.
+    /// `count` keys and items (initialised), room for `(mask + 1) / 2`.
     private var keys: UnsafeMutablePointer<Key>
-    private var strings: UnsafeMutablePointer<String>
+    private var items: UnsafeMutablePointer<Value>
     private var count = 0
     private var pool: UnsafeMutablePointer<UInt32>
     private var poolCount = 0
     private var poolCapacity: Int
 
-    /// An empty cache sized for about `expected` distinct strings.
+    /// An empty cache sized for about `expected` distinct keys.
     init(expected: Int) {
         var size = 64
         while size < expected * 2 { size *= 2 }
@@ -32,7 +35,7 @@ struct ScalarStringCache: ~Copyable {
         slots = .allocate(capacity: size)
         slots.initialize(repeating: 0, count: size)
         keys = .allocate(capacity: size / 2)
-        strings = .allocate(capacity: size / 2)
+        items = .allocate(capacity: size / 2)
         poolCapacity = size * 4
         pool = .allocate(capacity: poolCapacity)
     }
@@ -40,34 +43,46 @@ struct ScalarStringCache: ~Copyable {
     deinit {
         slots.deallocate()
         keys.deallocate()
-        strings.deinitialize(count: count)
-        strings.deallocate()
+        items.deinitialize(count: count)
+        items.deallocate()
         pool.deallocate()
     }
 
-    /// The `String` of the scalars whose values are `values` (valid scalar values).
-    mutating func string(_ values: UnsafeBufferPointer<UInt32>) -> String {
+    /// The value kept for `values` under `tag`, or `make()` (then kept) when there is none.
+    @inline(__always)
+    mutating func value(
+        for values: UnsafeBufferPointer<UInt32>, tag: UInt32 = 0, orMake make: () -> Value
+    ) -> (value: Value, made: Bool) {
         let length = values.count
-        var h: UInt32 = 0x811C_9DC5
+        var h: UInt32 = 0x811C_9DC5 ^ tag
         for v in values { h = (h ^ v) &* 0x0100_0193 }  // FNV-1a over the scalar values
         h ^= h >> 15
         var slot = Int(h) & mask
         while slots[slot] != 0 {
             let index = Int(slots[slot]) - 1
             let key = keys[index]
-            if key.hash == h && Int(key.count) == length && equal(pool + key.start, values) { return strings[index] }
+            if key.hash == h && key.count == length && key.tag == tag && equal(pool + key.start, values) {
+                return (items[index], false)
+            }
             slot = (slot + 1) & mask
         }
-        let string = ScalarText.string(values)
+        let value = make()
+        insert(value, values, tag: tag, hash: h, slot: slot)
+        return (value, true)
+    }
+
+    private mutating func insert(
+        _ value: Value, _ values: UnsafeBufferPointer<UInt32>, tag: UInt32, hash: UInt32, slot: Int
+    ) {
+        let length = values.count
         if poolCount + length > poolCapacity { growPool(poolCount + length) }
         if length > 0 { (pool + poolCount).initialize(from: values.baseAddress!, count: length) }
-        keys[count] = Key(hash: h, count: Int32(truncatingIfNeeded: length), start: poolCount)
-        (strings + count).initialize(to: string)
+        keys[count] = Key(hash: hash, tag: tag, count: length, start: poolCount)
+        (items + count).initialize(to: value)
         poolCount += length
         count += 1
         slots[slot] = Int32(truncatingIfNeeded: count)
         if count * 2 > mask { growTable() }
-        return string
     }
 
     @inline(__always)
@@ -96,14 +111,22 @@ struct ScalarStringCache: ~Copyable {
         largerKeys.moveInitialize(from: keys, count: count)
         keys.deallocate()
         keys = largerKeys
-        let largerStrings = UnsafeMutablePointer<String>.allocate(capacity: size / 2)
-        largerStrings.moveInitialize(from: strings, count: count)
-        strings.deallocate()
-        strings = largerStrings
+        let largerItems = UnsafeMutablePointer<Value>.allocate(capacity: size / 2)
+        largerItems.moveInitialize(from: items, count: count)
+        items.deallocate()
+        items = largerItems
         for index in 0..<count {
             var slot = Int(keys[index].hash) & mask
             while slots[slot] != 0 { slot = (slot + 1) & mask }
             slots[slot] = Int32(truncatingIfNeeded: index + 1)
         }
+    }
+}
+
+extension ScalarSequenceCache where Value == String {
+    /// The `String` of the scalars whose values are `values` (valid scalar values).
+    @inline(__always)
+    mutating func string(_ values: UnsafeBufferPointer<UInt32>) -> String {
+        value(for: values) { ScalarText.string(values) }.value
     }
 }

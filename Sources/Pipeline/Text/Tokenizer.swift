@@ -80,7 +80,8 @@ public struct Tokenizer: Sendable {
                     } else if ScalarClass.isLatinLetter(v) {
                         kind = .latinWord
                         i = latinWordEnd(s, from: i)
-                    } else if v >= 0x80 && !Self.isCommonPunctuation(v) && s[i].properties.isAlphabetic {
+                    } else if !Self.isPunctuation(s[i]) && v >= 0x80 && s[i].properties.isAlphabetic {
+                        // (No punctuation is alphabetic: testing it first spares the property look-up.)
                         kind = .otherWord
                         i += 1
                         while i < n
@@ -295,19 +296,6 @@ public struct Tokenizer: Sendable {
         return e
     }
 
-    /// Frequent punctuation outside ASCII (Arabic comma, semicolon and question mark, guillemets,
-    /// curly quotes, dashes, ellipsis): not alphabetic, so the tokenizer skips the Unicode
-    /// property look-up for them.
-    @inline(__always)
-    static func isCommonPunctuation(_ v: UInt32) -> Bool {
-        switch v {
-        case 0x060C, 0x061B, 0x061F, 0xAB, 0xBB, 0x2018...0x201F, 0x2010...0x2015, 0x2026, 0x066A...0x066D, 0x06D4:
-            return true
-        default:
-            return false
-        }
-    }
-
     /// Unicode general category P* (connector, dash, open, close, initial, final, other punctuation).
     @inline(__always)
     static func isPunctuation(_ scalar: Unicode.Scalar) -> Bool {
@@ -320,8 +308,14 @@ public struct Tokenizer: Sendable {
                 return false
             }
         }
-        if isCommonPunctuation(v) { return true }
-        if v >= 0x0600 && v <= 0x06FF { return false }
+        switch v {
+        case 0x060C, 0x061B, 0x061F, 0xAB, 0xBB, 0x2018...0x201F, 0x2010...0x2015, 0x2026, 0x066A...0x066D, 0x06D4:
+            return true
+        case 0x0600...0x06FF:
+            return false
+        default:
+            break
+        }
         switch scalar.properties.generalCategory {
         case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation, .initialPunctuation,
             .finalPunctuation, .otherPunctuation:

@@ -92,6 +92,13 @@ struct TokenizerTests {
         }
     }
 
+    @Test("letters of other scripts are other words; other punctuation and symbols are tokens of their kind")
+    func otherScripts() {
+        let t = tokens("Привет мир 東京 § ¶ ©©")
+        #expect(t.map(\.surface) == ["Привет", "мир", "東京", "§", "¶", "©©"])
+        #expect(t.map(\.kind) == [.otherWord, .otherWord, .otherWord, .punctuation, .punctuation, .symbol])
+    }
+
     @Test("a repeated token is the same analysis at its own offsets")
     func repeatedTokens() {
         let t = tokens("قال الوزير، قال الوزير. والوزير")

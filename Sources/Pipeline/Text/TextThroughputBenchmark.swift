@@ -4,8 +4,9 @@
 /// `watcherd bench-text DIR` subcommand; see tools/text-peer/README.md) and times, on the calling
 /// thread (one core), for each article: `ArticleDecoder.decode`, the scalar array,
 /// `ArabicNormalizer.normalize(scalars:)` of the whole text, `ParagraphSegmenter`,
-/// `SentenceSegmenter` and `Tokenizer.tokens` (which normalises, splits proclitics and stems every
-/// token). Articles that fail to decode count towards `bytes` but yield no tokens.
+/// `SentenceSegmenter` and `Tokenizer.tokens` (every token gets its normalised form, proclitics
+/// and light stem; a token repeated within an article copies its first occurrence's analysis, as
+/// the tokenizer always does). Articles that fail to decode count towards `bytes` but yield no tokens.
 public enum TextThroughputBenchmark {
     /// Runs the text layer over `articles` once.
     ///

@@ -3,7 +3,13 @@
 /// A hand-written scanner over the scalars (no regular expressions). Whitespace and invisible
 /// format characters separate tokens and are not tokens. Kinds and their extents are described
 /// on `TokenKind`; Arabic words go through `ArabicNormalizer` and the conservative proclitic
-/// splitting described on `Token.proclitics`, then `ArabicLightStemmer`.
+/// splitting described on `Token.proclitics` (see `ProcliticSplitter`), then `ArabicLightStemmer`.
+///
+/// Speed (the tokenizer is most of the text layer's time): words made only of the letters
+/// U+0621–U+064A, 98% of news Arabic, take a table-driven path; within one `tokens(in:)` call a
+/// token whose kind and scalars were met before is a copy of the first one at its own range, and
+/// equal forms share one `String` (`ScalarSequenceCache`). The tokens are the same as without
+/// these shortcuts; tests compare the paths.
 public struct Tokenizer: Sendable {
     /// The normaliser that makes `Token.normalized`, `base` and `stem`.
     public let normalizer: ArabicNormalizer

@@ -52,7 +52,9 @@ public final class PipelineEngine: @unchecked Sendable {
             case .success(let read):
                 if isDone(read.input.sha256) {
                     writeQueue.async { [self] in
-                        completion(duplicate(candidate, sha256: read.input.sha256, started: started))
+                        completion(
+                            duplicate(
+                                candidate, sha256: read.input.sha256, identity: read.input.identity, started: started))
                     }
                     return
                 }
@@ -66,9 +68,8 @@ public final class PipelineEngine: @unchecked Sendable {
                         sourceName: PathEscaper.escape(candidate.relative.lastComponentBytes), receivedAt: receivedAt)
                     let json = ExtractStage.encode(document)
                     let job = Job(
-                        candidate: candidate, sha256: read.input.sha256, size: read.input.bytes.count,
-                        stageMs: document.pipeline.stageMs,
-                        started: started)
+                        candidate: candidate, sha256: read.input.sha256, identity: read.input.identity,
+                        size: read.input.bytes.count, stageMs: document.pipeline.stageMs, started: started)
                     writeQueue.async { [self] in completion(write(job, json: json)) }
                 }
             case .failure(let exit):
@@ -88,6 +89,7 @@ public final class PipelineEngine: @unchecked Sendable {
     struct Job: Sendable {
         var candidate: Candidate
         var sha256: String
+        var identity: FileIdentity
         var size: Int
         var stageMs: [String: Double]
         var started: UInt64
@@ -103,9 +105,13 @@ public final class PipelineEngine: @unchecked Sendable {
     }
 
     /// Content already has its document: finalise the input without a second one.
-    private func duplicate(_ candidate: Candidate, sha256: String, started: UInt64) -> ArticleOutcome {
+    private func duplicate(
+        _ candidate: Candidate, sha256: String, identity: FileIdentity, started: UInt64
+    ) -> ArticleOutcome {
+        var replaced = false
         do {
-            try finaliser.archive(candidate.path, relative: candidate.relative)
+            replaced =
+                try finaliser.archive(candidate.path, relative: candidate.relative, expected: identity) == .replaced
         } catch .noSuchFileOrDirectory {
             return .vanished
         } catch {
@@ -118,14 +124,16 @@ public final class PipelineEngine: @unchecked Sendable {
             .init(
                 event: "duplicate", path: candidate.display, sha256: sha256, stage: "read",
                 ms: System.millisecondsSince(started), result: "skipped", output: original?.outputPath))
-        return .processed(sha256: sha256, output: original?.outputPath ?? "")
+        return replaced ? .replaced : .processed(sha256: sha256, output: original?.outputPath ?? "")
     }
 
     private func write(_ job: Job, json: [UInt8]) -> ArticleOutcome {
         let start = System.monotonicNanoseconds()
         let candidate = job.candidate
         // Two copies of one content can be in flight together; the first write wins.
-        if isDone(job.sha256) { return duplicate(candidate, sha256: job.sha256, started: job.started) }
+        if isDone(job.sha256) {
+            return duplicate(candidate, sha256: job.sha256, identity: job.identity, started: job.started)
+        }
         let relativeOutput = candidate.display + ".json"
         let destination = FilePath(bytes: configuration.output.bytes + Array(("/" + relativeOutput).utf8))
         do {
@@ -134,17 +142,13 @@ public final class PipelineEngine: @unchecked Sendable {
             let failure = ArticleFailure(
                 code: "output-write", stage: "write", path: candidate.display, cause: "\(destination): \(error)",
                 isTemporary: true)
-            return finish(candidate, .failed(failure, sha256: job.sha256), started: job.started)
-        }
-        do {
-            try finaliser.archive(candidate.path, relative: candidate.relative)
-        } catch {
-            logger.warning(
-                "document written but the input could not be archived",
-                metadata: ["path": "\(candidate.display)", "error": "\(error)"])
+            return finish(
+                candidate, .failed(failure, sha256: job.sha256, identity: job.identity), started: job.started)
         }
         var stageMs = job.stageMs
         stageMs["write"] = System.millisecondsSince(start)
+        // The ledger row before the move: a crash between the two leaves the input in the inbox,
+        // and the restart finds its row and only archives it.
         do {
             try ledger.record(
                 LedgerEntry(
@@ -154,6 +158,17 @@ public final class PipelineEngine: @unchecked Sendable {
         } catch {
             // The document is durable and carries its hash: a rebuilt ledger finds it.
             logger.error("ledger write failed", metadata: ["path": "\(candidate.display)", "error": "\(error)"])
+        }
+        var replaced = false
+        do {
+            replaced =
+                try finaliser.archive(candidate.path, relative: candidate.relative, expected: job.identity) == .replaced
+        } catch .noSuchFileOrDirectory {
+            // Moved or removed by someone else after the read: the document stands.
+        } catch {
+            logger.warning(
+                "document written but the input could not be archived",
+                metadata: ["path": "\(candidate.display)", "error": "\(error)"])
         }
         log.append(
             .init(
@@ -165,6 +180,12 @@ public final class PipelineEngine: @unchecked Sendable {
                 "path": "\(candidate.display)", "output": "\(relativeOutput)",
                 "ms": "\(System.millisecondsSince(job.started))",
             ])
+        if replaced {
+            logger.notice(
+                "a new version replaced the input while it was processed; it stays in the inbox",
+                metadata: ["path": "\(candidate.display)"])
+            return .replaced
+        }
         return .processed(sha256: job.sha256, output: relativeOutput)
     }
 
@@ -177,7 +198,7 @@ public final class PipelineEngine: @unchecked Sendable {
             log.append(
                 .init(level: "warning", event: "vanished", path: candidate.display, stage: "read", result: "vanished"))
             return .vanished
-        case .failed(let failure, let sha256):
+        case .failed(let failure, let sha256, let identity):
             if failure.isTemporary {
                 log.append(
                     .init(
@@ -196,7 +217,16 @@ public final class PipelineEngine: @unchecked Sendable {
             }
             let record = FailureRecord(failure: failure, attempts: candidate.attempts + 1, sha256: sha256)
             do {
-                try finaliser.fail(candidate.path, relative: candidate.relative, record: record)
+                let moved = try finaliser.fail(
+                    candidate.path, relative: candidate.relative, record: record, expected: identity)
+                if moved == .replaced {
+                    log.append(
+                        .init(
+                            level: "warning", event: "replaced", path: candidate.display, sha256: sha256,
+                            stage: failure.stage, result: failure.code,
+                            error: failure.cause + "; a new version took its place and stays in the inbox"))
+                    return .replaced
+                }
             } catch .noSuchFileOrDirectory {
                 // Gone meanwhile: the record stays, nothing else to move.
             } catch {
@@ -208,6 +238,18 @@ public final class PipelineEngine: @unchecked Sendable {
                         level: "error", event: "retry", path: candidate.display, sha256: sha256,
                         stage: failure.stage, result: temporary.code, error: temporary.cause))
                 return .retry(temporary)
+            }
+            if let sha256 {
+                do {
+                    try ledger.record(
+                        LedgerEntry(
+                            sha256: sha256, path: candidate.display, size: Int(identity?.size ?? 0), status: .failed,
+                            attempts: candidate.attempts + 1, lastError: "\(failure.code): \(failure.cause)",
+                            durationMs: System.millisecondsSince(started)))
+                } catch {
+                    logger.error(
+                        "ledger write failed", metadata: ["path": "\(candidate.display)", "error": "\(error)"])
+                }
             }
             log.append(
                 .init(

@@ -153,8 +153,8 @@ public final class Intake: @unchecked Sendable {
     // MARK: - Settle
 
     private func settle(_ path: FilePath, origin: Candidate.Origin, delayMs: Int? = nil) {
-        guard let relative = path.relative(to: configuration.inbox), !relative.isEmpty else { return }
-        if relative.components.contains(where: { $0.string.hasPrefix(".") }) { return }
+        guard let relative = path.relative(to: configuration.inbox), !relative.isEmpty, !relative.hasHiddenComponent
+        else { return }
         if inFlight.contains(path) {
             changedWhileInFlight.insert(path)
             return
@@ -196,8 +196,8 @@ public final class Intake: @unchecked Sendable {
     // MARK: - Admission
 
     private func enqueue(_ path: FilePath, origin: Candidate.Origin) {
-        guard let relative = path.relative(to: configuration.inbox), !relative.isEmpty else { return }
-        if relative.components.contains(where: { $0.string.hasPrefix(".") }) { return }
+        guard let relative = path.relative(to: configuration.inbox), !relative.isEmpty, !relative.hasHiddenComponent
+        else { return }
         if inFlight.contains(path) {
             changedWhileInFlight.insert(path)
             return
@@ -230,6 +230,9 @@ public final class Intake: @unchecked Sendable {
         case .failed(let failure):
             attempts[path] = nil
             if failure.code == "unreadable" { unreadable.insert(path) }
+        case .replaced:
+            attempts[path] = nil
+            if accepting { settle(path, origin: .written) }
         case .busy:
             if accepting { settle(path, origin: candidate.origin, delayMs: max(configuration.settleMs, 200)) }
         case .retry(let failure):

@@ -264,6 +264,33 @@ struct DeliveryGuaranteeTests {
         #expect(daemon.stop() == 0)
     }
 
+    @Test(
+        "4b. with a backlog of 16 paths, 300 files dropped at once all get documents, through backlog rescans, none twice",
+        .timeLimit(.minutes(3)))
+    func boundedBacklogLosesNothing() throws {
+        let daemon = try DaemonHarness()
+        try daemon.start(extraArguments: Self.noPeriodicRescan + ["--max-pending", "16"])
+        let total = 300
+        for index in 0..<total {
+            try daemon.renameIn(Articles.data("backlog \(index)"), as: "q\(index).txt")
+        }
+        var documents = 0
+        let done = daemon.poll(timeout: 150, every: 0.5) {
+            documents = daemon.countEntries(in: daemon.output, suffix: ".txt.json")
+            return documents >= total
+        }
+        #expect(done, "only \(documents) of \(total) documents")
+        try daemon.quiesce("backlog")
+        let backlogRescans = daemon.logLines(event: "rescan").filter { $0["result"] as? String == "backlog" }
+        #expect(!backlogRescans.isEmpty, "the backlog never filled: no backlog rescan in the processing log")
+        let paths = daemon.logLines(event: "processed").compactMap { $0["path"] as? String }.filter {
+            $0.hasPrefix("q")
+        }
+        #expect(paths.count == total && Set(paths).count == total, "\(paths.count) processed lines, some twice?")
+        #expect(daemon.inboxFiles().filter { $0.hasPrefix("q") }.isEmpty, "inputs left in the inbox")
+        #expect(daemon.stop() == 0)
+    }
+
     // MARK: 5. New subdirectories
 
     @Test(

@@ -19,6 +19,10 @@ public struct PipelineConfiguration: Sendable, Equatable {
     public var extractWorkers: Int = max(1, System.coreCount)
     /// Articles between the intake and the end of the write stage; bounds memory.
     public var maxInFlight: Int = 64
+    /// Paths the intake holds while they settle or wait for admission. Past it, hints are dropped
+    /// and the inbox is rescanned for the next batch once half of the backlog has drained, so
+    /// memory stays flat however many files arrive at once.
+    public var maxPending: Int = 4096
     /// Documents written per fsync batch; 1 syncs each document on its own.
     public var fsyncBatch: Int = 1
     /// Seconds SIGTERM waits for in-flight work before giving up.

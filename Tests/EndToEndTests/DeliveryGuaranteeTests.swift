@@ -364,11 +364,11 @@ struct DeliveryGuaranteeTests {
     // MARK: 7. Crash and stop
 
     @Test(
-        "7a. 200 files, SIGKILL half-way, restart: 200 whole documents, the ledger holds each content once, and only what had no ledger row is redone",
-        .timeLimit(.minutes(3)))
-    func killHalfWayThenRestartLosesNothing() throws {
+        "7a. 200 files, SIGKILL half-way, restart: 200 whole documents, the ledger holds each content once, and only what had no ledger row is redone (fsync per document, and in batches of 16)",
+        .timeLimit(.minutes(3)), arguments: [1, 16])
+    func killHalfWayThenRestartLosesNothing(fsyncBatch: Int) throws {
         let daemon = try DaemonHarness()
-        try daemon.start(extraArguments: Self.noPeriodicRescan)
+        try daemon.start(extraArguments: Self.noPeriodicRescan + ["--fsync-batch", "\(fsyncBatch)"])
         let body = String(repeating: "وأضاف المتحدث أن الوفد سيعود غدا إلى العاصمة لمواصلة المحادثات. ", count: 40)
         let inputs = (0..<200).map { Data((Articles.text("kill \($0)") + "\n\n" + body).utf8) }
         let hashes = Set(inputs.map(Articles.sha256))

@@ -6,6 +6,10 @@ import SystemPackage
 /// written (or leaves it in place when archiving is off), to `failed/` with its error record after
 /// a permanent failure. Both trees mirror the input's path relative to the inbox; a name already
 /// taken gets a `.<n>` suffix, so nothing is overwritten.
+///
+/// The moves are not synced: a move lost in a power failure leaves the input in the inbox, where
+/// the restart finds its ledger row (or processes it again, at least once), so an `fsync` of the
+/// directory per article would buy nothing.
 public struct InputFinaliser: Sendable {
     public let inbox: FilePath
     /// `nil` keeps processed inputs in the inbox.
@@ -76,14 +80,12 @@ public struct InputFinaliser: Sendable {
         let linked = target.withPlatformString { a in input.withPlatformString { b in link(a, b) } }
         guard linked == 0 else { throw Errno(rawValue: errno) }
         _ = target.withPlatformString { unlink($0) }
-        try? AtomicFileWriter.syncDirectory(input.removingLastComponent())
         return .replaced
     }
 
     private func rename(_ from: FilePath, to: FilePath) throws(Errno) {
         let result = from.withPlatformString { a in to.withPlatformString { b in Glibc.rename(a, b) } }
         if result != 0 { throw Errno(rawValue: errno) }
-        try? AtomicFileWriter.syncDirectory(to.removingLastComponent())
     }
 
     /// `tree/relative`, or `tree/relative.<n>` for the first free n.

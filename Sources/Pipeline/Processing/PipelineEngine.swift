@@ -23,6 +23,10 @@ public final class PipelineEngine: @unchecked Sendable {
     private let extractQueues: [DispatchQueue]
     private let writeQueue = DispatchQueue(label: "watcherd.write", qos: .utility)
     private let roundRobin = Mutex<Int>(0)
+    /// Extracted documents submitted to the write queue and not yet taken by it.
+    private let writesWaiting = Atomic<Int>(0)
+    /// Documents staged but not yet synced (`fsyncBatch` > 1). Confined to the write queue.
+    private var batch: [BatchedWrite] = []
 
     public init(
         configuration: PipelineConfiguration, extractor: ArticleExtractor, ledger: any Ledger, log: ProcessingLog,
@@ -70,17 +74,16 @@ public final class PipelineEngine: @unchecked Sendable {
                     let job = Job(
                         candidate: candidate, sha256: read.input.sha256, identity: read.input.identity,
                         size: read.input.bytes.count, stageMs: document.pipeline.stageMs, started: started)
-                    writeQueue.async { [self] in completion(write(job, json: json)) }
+                    writesWaiting.add(1, ordering: .relaxed)
+                    writeQueue.async { [self] in
+                        writesWaiting.subtract(1, ordering: .relaxed)
+                        write(job, json: json, completion: completion)
+                    }
                 }
             case .failure(let exit):
                 writeQueue.async { [self] in completion(finish(candidate, exit, started: started)) }
             }
         }
-    }
-
-    /// Runs `work` on the write queue after everything submitted before it has been written.
-    public func afterPendingWrites(_ work: @escaping @Sendable () -> Void) {
-        writeQueue.async(execute: work)
     }
 
     // MARK: - Stages
@@ -93,6 +96,15 @@ public final class PipelineEngine: @unchecked Sendable {
         var size: Int
         var stageMs: [String: Double]
         var started: UInt64
+    }
+
+    /// A document staged in the current fsync batch, waiting for its commit.
+    struct BatchedWrite {
+        var job: Job
+        var staged: AtomicFileWriter.Staged
+        var relativeOutput: String
+        var writeStarted: UInt64
+        var completion: @Sendable (ArticleOutcome) -> Void
     }
 
     /// Whether the ledger holds a document for this content. A ledger that cannot be read counts
@@ -127,24 +139,69 @@ public final class PipelineEngine: @unchecked Sendable {
         return replaced ? .replaced : .processed(sha256: sha256, output: original?.outputPath ?? "")
     }
 
-    private func write(_ job: Job, json: [UInt8]) -> ArticleOutcome {
-        let start = System.monotonicNanoseconds()
-        let candidate = job.candidate
+    /// The write stage for one extracted article. With `fsyncBatch` 1 the document is written
+    /// durably on its own; otherwise it is staged, and the batch is committed once it is full or
+    /// no other document waits for the write queue (so a lone file is never held back). Inputs are
+    /// finalised only after their document's commit.
+    private func write(_ job: Job, json: [UInt8], completion: @escaping @Sendable (ArticleOutcome) -> Void) {
+        defer { if !batch.isEmpty, writesWaiting.load(ordering: .relaxed) == 0 { commitBatch() } }
         // Two copies of one content can be in flight together; the first write wins.
+        if batch.contains(where: { $0.job.sha256 == job.sha256 }) { commitBatch() }
         if isDone(job.sha256) {
-            return duplicate(candidate, sha256: job.sha256, identity: job.identity, started: job.started)
+            completion(duplicate(job.candidate, sha256: job.sha256, identity: job.identity, started: job.started))
+            return
         }
-        let relativeOutput = candidate.display + ".json"
+        let start = System.monotonicNanoseconds()
+        let relativeOutput = job.candidate.display + ".json"
         let destination = FilePath(bytes: configuration.output.bytes + Array(("/" + relativeOutput).utf8))
-        do {
-            try AtomicFileWriter.write(json, to: destination)
-        } catch {
-            let failure = ArticleFailure(
-                code: "output-write", stage: "write", path: candidate.display, cause: "\(destination): \(error)",
-                isTemporary: true)
-            return finish(
-                candidate, .failed(failure, sha256: job.sha256, identity: job.identity), started: job.started)
+        if configuration.fsyncBatch <= 1 {
+            do {
+                try AtomicFileWriter.write(json, to: destination)
+            } catch {
+                return completion(writeFailed(job, destination: destination, error))
+            }
+            return completion(finaliseWritten(job, relativeOutput: relativeOutput, writeStarted: start))
         }
+        do {
+            let staged = try AtomicFileWriter.stage(json, to: destination)
+            batch.append(
+                BatchedWrite(
+                    job: job, staged: staged, relativeOutput: relativeOutput, writeStarted: start,
+                    completion: completion))
+        } catch {
+            return completion(writeFailed(job, destination: destination, error))
+        }
+        if batch.count >= configuration.fsyncBatch { commitBatch() }
+    }
+
+    /// Commits the staged batch (see ``AtomicFileWriter/commit(_:syncing:)``), then finalises each
+    /// input whose document is durable.
+    private func commitBatch() {
+        let pending = batch
+        batch.removeAll(keepingCapacity: true)
+        let results = AtomicFileWriter.commit(pending.map(\.staged), syncing: configuration.output)
+        for (item, result) in zip(pending, results) {
+            switch result {
+            case .success:
+                item.completion(
+                    finaliseWritten(item.job, relativeOutput: item.relativeOutput, writeStarted: item.writeStarted))
+            case .failure(let error):
+                item.completion(writeFailed(item.job, destination: item.staged.destination, error))
+            }
+        }
+    }
+
+    /// The output cannot take the document: a temporary failure, the input stays and is retried.
+    private func writeFailed(_ job: Job, destination: FilePath, _ error: Errno) -> ArticleOutcome {
+        let failure = ArticleFailure(
+            code: "output-write", stage: "write", path: job.candidate.display, cause: "\(destination): \(error)",
+            isTemporary: true)
+        return finish(job.candidate, .failed(failure, sha256: job.sha256, identity: job.identity), started: job.started)
+    }
+
+    /// The document is durable: ledger row, then the input leaves the inbox, then the log lines.
+    private func finaliseWritten(_ job: Job, relativeOutput: String, writeStarted start: UInt64) -> ArticleOutcome {
+        let candidate = job.candidate
         var stageMs = job.stageMs
         stageMs["write"] = System.millisecondsSince(start)
         // The ledger row before the move: a crash between the two leaves the input in the inbox,

@@ -7,4 +7,8 @@
 /// Returns 0, or -1 with errno set.
 int watcherd_syncfs(int fd);
 
+/// mallopt(M_ARENA_MAX, arenas): cap glibc's malloc arenas (default 8 per core, one per thread
+/// that contends). Returns 1 on success, 0 on error.
+int watcherd_limit_malloc_arenas(int arenas);
+
 #endif

@@ -44,8 +44,11 @@ struct DirectoryOptions: ParsableArguments {
 
     @Option(
         name: .customLong("fsync-batch"),
-        help: "Documents per fsync batch; inputs are finalised only after their batch is synced.")
-    var fsyncBatch = 1
+        help: """
+            Documents per durable commit (syncfs); 1 fsyncs each document on its own. Inputs are \
+            finalised only after their batch is synced; a batch never waits for more documents.
+            """)
+    var fsyncBatch = 32
 
     func validate() throws {
         guard maxPending >= 2 else { throw ValidationError("--max-pending must be >= 2") }

@@ -546,8 +546,13 @@ struct DeliveryGuaranteeTests {
             (e9["source"] as? [String: Any])?["sha256"] as? String == Articles.sha256(Articles.data("latin-1 name")))
         #expect(
             (nl["source"] as? [String: Any])?["sha256"] as? String == Articles.sha256(Articles.data("newline name")))
-        #expect(daemon.exists(in: daemon.archive, bytes: latin1), "caf\\xE9.txt not archived under its own bytes")
-        #expect(daemon.exists(in: daemon.archive, bytes: newline), "a\\nb.txt not archived under its own bytes")
+        // The input moves after its document is durable: wait for the move.
+        #expect(
+            daemon.waitUntil(timeout: 10) { daemon.exists(in: daemon.archive, bytes: latin1) },
+            "caf\\xE9.txt not archived under its own bytes")
+        #expect(
+            daemon.waitUntil(timeout: 10) { daemon.exists(in: daemon.archive, bytes: newline) },
+            "a\\nb.txt not archived under its own bytes")
 
         // The symlink: a failure record, no document, and the target untouched.
         let linkRecord = daemon.failed.appendingPathComponent("link.txt.error.json")

@@ -33,10 +33,13 @@ let package = Package(
             path: "Sources/CInotify",
             providers: [.apt(["libinotifytools0-dev"])]
         ),
+        // syncfs(2) for batched durable writes: Glibc exports it only under _GNU_SOURCE.
+        .target(name: "CLinux", path: "Sources/CLinux"),
         .target(
             name: "Pipeline",
             dependencies: [
                 "CInotify",
+                "CLinux",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "SystemPackage", package: "swift-system"),
                 .product(name: "Crypto", package: "swift-crypto"),

@@ -37,7 +37,22 @@ struct DirectoryOptions: ParsableArguments {
     @Option(name: .customLong("stop-timeout-seconds"), help: "How long SIGTERM waits for in-flight work.")
     var stopTimeoutSeconds = 20
 
+    @Option(
+        name: .customLong("max-pending"),
+        help: "Paths the intake holds while they settle or wait; past it, files are taken by rescans.")
+    var maxPending = 4096
+
+    @Option(
+        name: .customLong("fsync-batch"),
+        help: """
+            Documents per durable commit (syncfs); 1 fsyncs each document on its own. Inputs are \
+            finalised only after their batch is synced; a batch never waits for more documents.
+            """)
+    var fsyncBatch = 32
+
     func validate() throws {
+        guard maxPending >= 2 else { throw ValidationError("--max-pending must be >= 2") }
+        guard fsyncBatch >= 1 else { throw ValidationError("--fsync-batch must be >= 1") }
         guard settleMs >= 0 else { throw ValidationError("--settle-ms must be >= 0") }
         guard rescanIntervalSeconds >= 0 else { throw ValidationError("--rescan-interval-seconds must be >= 0") }
         guard maxInputBytes > 0 else { throw ValidationError("--max-input-bytes must be > 0") }
@@ -57,6 +72,8 @@ struct DirectoryOptions: ParsableArguments {
         configuration.rescanIntervalSeconds = rescanIntervalSeconds
         configuration.maxInputBytes = maxInputBytes
         configuration.stopTimeoutSeconds = stopTimeoutSeconds
+        configuration.maxPending = maxPending
+        configuration.fsyncBatch = fsyncBatch
         if let workers { configuration.extractWorkers = workers }
         for (name, path) in [
             ("output", configuration.output), ("failed", configuration.failed), ("state", configuration.state),

@@ -264,6 +264,33 @@ struct DeliveryGuaranteeTests {
         #expect(daemon.stop() == 0)
     }
 
+    @Test(
+        "4b. with a backlog of 16 paths, 300 files dropped at once all get documents, through backlog rescans, none twice",
+        .timeLimit(.minutes(3)))
+    func boundedBacklogLosesNothing() throws {
+        let daemon = try DaemonHarness()
+        try daemon.start(extraArguments: Self.noPeriodicRescan + ["--max-pending", "16"])
+        let total = 300
+        for index in 0..<total {
+            try daemon.renameIn(Articles.data("backlog \(index)"), as: "q\(index).txt")
+        }
+        var documents = 0
+        let done = daemon.poll(timeout: 150, every: 0.5) {
+            documents = daemon.countEntries(in: daemon.output, suffix: ".txt.json")
+            return documents >= total
+        }
+        #expect(done, "only \(documents) of \(total) documents")
+        try daemon.quiesce("backlog")
+        let backlogRescans = daemon.logLines(event: "rescan").filter { $0["result"] as? String == "backlog" }
+        #expect(!backlogRescans.isEmpty, "the backlog never filled: no backlog rescan in the processing log")
+        let paths = daemon.logLines(event: "processed").compactMap { $0["path"] as? String }.filter {
+            $0.hasPrefix("q")
+        }
+        #expect(paths.count == total && Set(paths).count == total, "\(paths.count) processed lines, some twice?")
+        #expect(daemon.inboxFiles().filter { $0.hasPrefix("q") }.isEmpty, "inputs left in the inbox")
+        #expect(daemon.stop() == 0)
+    }
+
     // MARK: 5. New subdirectories
 
     @Test(
@@ -337,11 +364,11 @@ struct DeliveryGuaranteeTests {
     // MARK: 7. Crash and stop
 
     @Test(
-        "7a. 200 files, SIGKILL half-way, restart: 200 whole documents, the ledger holds each content once, and only what had no ledger row is redone",
-        .timeLimit(.minutes(3)))
-    func killHalfWayThenRestartLosesNothing() throws {
+        "7a. 200 files, SIGKILL half-way, restart: 200 whole documents, the ledger holds each content once, and only what had no ledger row is redone (fsync per document, and in batches of 16)",
+        .timeLimit(.minutes(3)), arguments: [1, 16])
+    func killHalfWayThenRestartLosesNothing(fsyncBatch: Int) throws {
         let daemon = try DaemonHarness()
-        try daemon.start(extraArguments: Self.noPeriodicRescan)
+        try daemon.start(extraArguments: Self.noPeriodicRescan + ["--fsync-batch", "\(fsyncBatch)"])
         let body = String(repeating: "وأضاف المتحدث أن الوفد سيعود غدا إلى العاصمة لمواصلة المحادثات. ", count: 40)
         let inputs = (0..<200).map { Data((Articles.text("kill \($0)") + "\n\n" + body).utf8) }
         let hashes = Set(inputs.map(Articles.sha256))
@@ -519,8 +546,13 @@ struct DeliveryGuaranteeTests {
             (e9["source"] as? [String: Any])?["sha256"] as? String == Articles.sha256(Articles.data("latin-1 name")))
         #expect(
             (nl["source"] as? [String: Any])?["sha256"] as? String == Articles.sha256(Articles.data("newline name")))
-        #expect(daemon.exists(in: daemon.archive, bytes: latin1), "caf\\xE9.txt not archived under its own bytes")
-        #expect(daemon.exists(in: daemon.archive, bytes: newline), "a\\nb.txt not archived under its own bytes")
+        // The input moves after its document is durable: wait for the move.
+        #expect(
+            daemon.waitUntil(timeout: 10) { daemon.exists(in: daemon.archive, bytes: latin1) },
+            "caf\\xE9.txt not archived under its own bytes")
+        #expect(
+            daemon.waitUntil(timeout: 10) { daemon.exists(in: daemon.archive, bytes: newline) },
+            "a\\nb.txt not archived under its own bytes")
 
         // The symlink: a failure record, no document, and the target untouched.
         let linkRecord = daemon.failed.appendingPathComponent("link.txt.error.json")

@@ -10,10 +10,22 @@ import SystemPackage
 /// used from a single thread (the watcher thread). Events are copied out of the library's static
 /// buffer into ``InotifyEvent`` values before `nextEvent` returns.
 ///
-/// The session keeps its own wd -> directory table: the library never drops a mapping when the
-/// kernel removes a watch (`IN_IGNORED`), so its table goes stale for deleted directories.
+/// The session keeps its own wd -> directory table, with the directory's device and inode at the
+/// time the watch was added. libinotifytools never drops a mapping when the kernel removes a
+/// watch (`IN_IGNORED`): its `inotify_rm_watch` fails, it prints "Failed to remove watch" and keeps
+/// the entry, and its filename index keeps the first entry inserted under a name. A directory that
+/// is deleted and recreated under the same name would then resolve to the dead wd and every event
+/// of the new watch would lose its directory. So a watch that is gone, or about to be replaced, is
+/// *parked*: renamed in the library's table to a name no directory can have, which frees its real
+/// name for the new watch.
 public final class InotifySession {
-    private var directories: [Int32: FilePath] = [:]
+    private struct Watched {
+        var path: FilePath
+        var device: UInt64
+        var inode: UInt64
+    }
+
+    private var directories: [Int32: Watched] = [:]
     private var watchDescriptors: [FilePath: Int32] = [:]
     nonisolated(unsafe) private static var exists = false
 
@@ -42,44 +54,75 @@ public final class InotifySession {
     /// Throws `watch-limit` on ENOSPC, `watch` for anything else (ENOENT, EACCES, ENOTDIR...).
     @discardableResult
     public func watch(directory: FilePath, mask: InotifyMask = .inboxDirectory) throws(InotifyError) -> Int32 {
+        var info = stat()
+        guard directory.withPlatformString({ stat($0, &info) }) == 0 else {
+            throw InotifyError(code: "watch", path: directory.string, errno: Glibc.errno)
+        }
+        let name = Self.libraryName(directory)
+        let previous = name.withUnsafeBufferPointer { inotifytools_wd_from_filename($0.baseAddress!) }
+        if previous >= 0 {
+            let known = directories[previous]
+            if known?.device != UInt64(info.st_dev) || known?.inode != UInt64(info.st_ino) {
+                // A dead watch, or one on the directory this name used to be: not ours to reuse.
+                park(wd: previous)
+                forget(wd: previous)
+            }
+        }
         let ok = directory.withPlatformString { inotifytools_watch_file($0, Int32(bitPattern: mask.rawValue)) }
         guard ok != 0 else {
             let errno = inotifytools_error()
             throw InotifyError(code: errno == ENOSPC ? "watch-limit" : "watch", path: directory.string, errno: errno)
         }
-        let resolved = lookupWatchDescriptor(directory)
-        if let old = watchDescriptors[directory], old != resolved { directories[old] = nil }
-        directories[resolved] = directory
-        watchDescriptors[directory] = resolved
-        return resolved
+        let wd = name.withUnsafeBufferPointer { inotifytools_wd_from_filename($0.baseAddress!) }
+        precondition(wd >= 0, "libinotifytools lost the watch it just added")
+        if let old = watchDescriptors[directory], old != wd { directories[old] = nil }
+        directories[wd] = Watched(path: directory, device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
+        watchDescriptors[directory] = wd
+        return wd
     }
 
-    private func lookupWatchDescriptor(_ directory: FilePath) -> Int32 {
-        // The library stores directory names with a trailing slash; keep the name's raw bytes.
-        let withSlash = directory.bytes.map { CChar(bitPattern: $0) } + [CChar(UInt8(ascii: "/")), 0]
-        return withSlash.withUnsafeBufferPointer { inotifytools_wd_from_filename($0.baseAddress!) }
+    /// The name the library files a directory under: its raw bytes with a trailing slash, NUL-ended.
+    private static func libraryName(_ directory: FilePath) -> [CChar] {
+        directory.bytes.map { CChar(bitPattern: $0) } + [CChar(UInt8(ascii: "/")), 0]
     }
 
-    /// Removes the watches on `directory` and everything below it. Safe for watches the kernel
-    /// already dropped.
+    /// Renames the library's entry for `wd` to a name no path can have (it starts with a NUL-free
+    /// marker that is not absolute and holds the wd), so its real name is free for a new watch.
+    private func park(wd: Int32) {
+        inotifytools_set_filename_by_wd(wd, "\u{1}parked-wd-\(wd)/")
+    }
+
+    /// Removes the watches on `directory` and everything below it.
     public func unwatch(subtree directory: FilePath) {
         for (path, wd) in watchDescriptors where path == directory || path.starts(with: directory) {
-            _ = inotifytools_remove_watch_by_wd(wd)
-            watchDescriptors[path] = nil
-            directories[wd] = nil
+            remove(wd: wd)
         }
     }
 
     /// Removes every watch.
     public func unwatchAll() {
-        for wd in directories.keys { _ = inotifytools_remove_watch_by_wd(wd) }
-        directories.removeAll()
-        watchDescriptors.removeAll()
+        for wd in Array(directories.keys) { remove(wd: wd) }
     }
 
-    /// Forgets a watch the kernel removed (`IN_IGNORED`) without asking the kernel again.
+    /// Forgets every watch without asking the kernel: for a tree that was deleted or unmounted,
+    /// whose watches the kernel drops by itself.
+    public func forgetAll() {
+        for wd in Array(directories.keys) { forget(wd: wd) }
+    }
+
+    /// Asks the kernel to drop `wd`, then forgets it. A watch the kernel already dropped makes the
+    /// library print one "Failed to remove watch" line on stderr; its entry is parked.
+    private func remove(wd: Int32) {
+        _ = inotifytools_remove_watch_by_wd(wd)
+        forget(wd: wd)
+    }
+
+    /// Forgets a watch the kernel removed (`IN_IGNORED`) without asking the kernel again, and parks
+    /// the library's stale entry for it.
     public func forget(wd: Int32) {
-        if let path = directories.removeValue(forKey: wd) { watchDescriptors[path] = nil }
+        guard let watched = directories.removeValue(forKey: wd) else { return }
+        park(wd: wd)
+        if watchDescriptors[watched.path] == wd { watchDescriptors[watched.path] = nil }
     }
 
     /// Waits up to `timeoutSeconds` (whole seconds, > 0) for the next event.
@@ -101,7 +144,7 @@ public final class InotifySession {
         }
         return InotifyEvent(
             wd: header.wd, mask: InotifyMask(rawValue: header.mask), cookie: header.cookie,
-            directory: directories[header.wd], name: name)
+            directory: directories[header.wd]?.path, name: name)
     }
 
     /// The kernel's `fs.inotify.max_user_watches`, read from /proc (the library's own getter

@@ -1,3 +1,4 @@
+import CLinux
 import Glibc
 import Synchronization
 import SystemPackage
@@ -8,30 +9,104 @@ import SystemPackage
 ///
 /// Temporary names start with a dot, so an interrupted write leaves only a dot-file behind,
 /// which ``removeLeftovers(in:)`` clears at start-up.
+///
+/// For several files at once, ``stage(_:to:)`` writes each temporary file without a sync and
+/// ``commit(_:syncing:)`` makes the whole batch durable with two `syncfs` calls (data before the
+/// renames, renames after), instead of two `fsync` calls per file. Equally safe: no destination
+/// ever names a file whose data is not on disk.
 public enum AtomicFileWriter {
+    /// A temporary file written, not yet synced nor renamed to its destination.
+    public struct Staged: Sendable {
+        public let temporary: FilePath
+        public let destination: FilePath
+    }
+
+    /// Writes `bytes` to a temporary file beside `destination` (creating parent directories),
+    /// without syncing it. Throws `Errno`; nothing is left behind then.
+    public static func stage(_ bytes: [UInt8], to destination: FilePath) throws(Errno) -> Staged {
+        let directory = destination.removingLastComponent()
+        try makeDirectories(directory)
+        let temporary = temporaryPath(for: destination)
+        try writeTemporary(bytes, at: temporary, sync: false)
+        return Staged(temporary: temporary, destination: destination)
+    }
+
+    /// Makes `batch` durable under its destinations: `syncfs` on the filesystem holding
+    /// `filesystem` (the temporary files' data), a rename per file, then `syncfs` again (the
+    /// renames). Returns one result per staged file, in order. A failed sync fails every file
+    /// of the batch; a failed file has its temporary removed.
+    public static func commit(_ batch: [Staged], syncing filesystem: FilePath) -> [Result<Void, Errno>] {
+        if batch.isEmpty { return [] }
+        if let error = syncFilesystem(filesystem) { return discard(batch, error) }
+        var results: [Result<Void, Errno>] = []
+        results.reserveCapacity(batch.count)
+        for file in batch {
+            let renamed = file.temporary.withPlatformString { from in
+                file.destination.withPlatformString { to in rename(from, to) }
+            }
+            if renamed == 0 {
+                results.append(.success(()))
+            } else {
+                results.append(.failure(Errno(rawValue: errno)))
+                _ = file.temporary.withPlatformString { unlink($0) }
+            }
+        }
+        if let error = syncFilesystem(filesystem) {
+            // The renames happened but may not be durable: report them failed, so that no input is
+            // finalised; the retry rewrites the same documents.
+            return results.map { _ in .failure(error) }
+        }
+        return results
+    }
+
+    private static func discard(_ batch: [Staged], _ error: Errno) -> [Result<Void, Errno>] {
+        for file in batch { _ = file.temporary.withPlatformString { unlink($0) } }
+        return batch.map { _ in .failure(error) }
+    }
+
+    /// `syncfs(2)` on the filesystem that holds `path`; the errno on failure.
+    private static func syncFilesystem(_ path: FilePath) -> Errno? {
+        let fd: FileDescriptor
+        do { fd = try FileDescriptor.open(path, .readOnly, options: [.directory, .closeOnExec]) } catch {
+            return (error as? Errno) ?? .ioError
+        }
+        defer { try? fd.close() }
+        return watcherd_syncfs(fd.rawValue) == 0 ? nil : Errno(rawValue: errno)
+    }
+
+    private static func temporaryPath(for destination: FilePath) -> FilePath {
+        let name = destination.lastComponent.map { Array($0.string.utf8) } ?? []
+        return destination.removingLastComponent().appending(
+            nameBytes: Array(".".utf8) + name + Array(".tmp-\(getpid())-\(nextSerial())".utf8))
+    }
+
+    /// Creates `temporary` exclusively and writes `bytes`, with an `fsync` when `sync`. Throws the
+    /// first errno; the file is removed then.
+    private static func writeTemporary(_ bytes: [UInt8], at temporary: FilePath, sync: Bool) throws(Errno) {
+        let fd: FileDescriptor
+        do {
+            fd = try FileDescriptor.open(
+                temporary, .writeOnly, options: [.create, .exclusiveCreate, .closeOnExec],
+                permissions: [.ownerReadWrite, .groupRead, .otherRead])
+        } catch { throw (error as? Errno) ?? .ioError }
+        var failure: Errno?
+        do { _ = try fd.writeAll(bytes) } catch { failure = (error as? Errno) ?? .ioError }
+        if failure == nil, sync, fsync(fd.rawValue) != 0 { failure = Errno(rawValue: errno) }
+        do { try fd.close() } catch { failure = failure ?? (error as? Errno) ?? .ioError }
+        if let failure {
+            _ = temporary.withPlatformString { unlink($0) }
+            throw failure
+        }
+    }
+
     /// Writes `bytes` to `destination`, creating parent directories (mode 0755) as needed.
     /// With `durable` false the data and directory syncs are skipped (the caller syncs later).
     /// Throws `Errno` from the first failing system call; the temporary file is removed.
     public static func write(_ bytes: [UInt8], to destination: FilePath, durable: Bool = true) throws(Errno) {
         let directory = destination.removingLastComponent()
         try makeDirectories(directory)
-        let name = destination.lastComponent.map { Array($0.string.utf8) } ?? []
-        let temporary = directory.appending(
-            nameBytes: Array(".".utf8) + name + Array(".tmp-\(getpid())-\(nextSerial())".utf8))
-        let fd: FileDescriptor
-        do {
-            fd = try FileDescriptor.open(
-                temporary, .writeOnly, options: [.create, .exclusiveCreate, .closeOnExec],
-                permissions: [.ownerReadWrite, .groupRead, .otherRead])
-        } catch { throw error as! Errno }
-        var failure: Errno?
-        do { _ = try fd.writeAll(bytes) } catch { failure = (error as? Errno) ?? .ioError }
-        if failure == nil, durable, fsync(fd.rawValue) != 0 { failure = Errno(rawValue: errno) }
-        do { try fd.close() } catch { failure = failure ?? (error as? Errno) ?? .ioError }
-        if let failure {
-            _ = temporary.withPlatformString { unlink($0) }
-            throw failure
-        }
+        let temporary = temporaryPath(for: destination)
+        try writeTemporary(bytes, at: temporary, sync: durable)
         let renamed = temporary.withPlatformString { from in destination.withPlatformString { to in rename(from, to) } }
         guard renamed == 0 else {
             let code = Errno(rawValue: errno)

@@ -10,4 +10,7 @@ public enum ArticleOutcome: Sendable, Equatable {
     case busy
     /// Gone before it could be read.
     case vanished
+    /// The old content's fate is recorded (document or failure record), but the path now holds
+    /// another file, left in the inbox: settle it again.
+    case replaced
 }

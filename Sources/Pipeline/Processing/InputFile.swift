@@ -7,6 +7,8 @@ public struct InputFile: Sendable {
     public let bytes: [UInt8]
     /// Lower-case hex SHA-256 of `bytes`.
     public let sha256: String
+    /// The file the bytes came from, as `fstat` saw it after the read.
+    public let identity: FileIdentity
 
     /// The result of trying to read one inbox entry.
     public enum ReadResult: Sendable {
@@ -15,7 +17,8 @@ public struct InputFile: Sendable {
         case busy
         /// Gone between the event and the open.
         case vanished
-        case failed(ArticleFailure)
+        /// `identity` is known once the file was opened.
+        case failed(ArticleFailure, identity: FileIdentity?)
     }
 
     /// Reads `path` without ever following a symlink or blocking on a FIFO: `O_NOFOLLOW |
@@ -24,8 +27,11 @@ public struct InputFile: Sendable {
     /// file's owner or CAP_LEASE, otherwise skipped) and by comparing size and mtime before and
     /// after the read. `display` is the escaped relative path used in failures.
     public static func read(_ path: FilePath, display: String, maxBytes: Int) -> ReadResult {
+        var opened: FileIdentity?
         func failure(_ code: String, _ cause: String, temporary: Bool = false) -> ReadResult {
-            .failed(ArticleFailure(code: code, stage: "read", path: display, cause: cause, isTemporary: temporary))
+            .failed(
+                ArticleFailure(code: code, stage: "read", path: display, cause: cause, isTemporary: temporary),
+                identity: opened)
         }
         let fd: FileDescriptor
         do {
@@ -44,6 +50,7 @@ public struct InputFile: Sendable {
 
         var before = stat()
         guard fstat(fd.rawValue, &before) == 0 else { return failure("unreadable", "fstat: \(Errno(rawValue: errno))") }
+        opened = FileIdentity(before)
         switch before.st_mode & S_IFMT {
         case S_IFREG: break
         case S_IFDIR: return .vanished  // a directory took the name; the watcher handles directories
@@ -81,7 +88,7 @@ public struct InputFile: Sendable {
         {
             return .busy
         }
-        return .read(InputFile(bytes: bytes, sha256: sha256Hex(bytes)))
+        return .read(InputFile(bytes: bytes, sha256: sha256Hex(bytes), identity: FileIdentity(after)))
     }
 
     /// Lower-case hex SHA-256 (FIPS 180-4, via swift-crypto).

@@ -18,7 +18,7 @@ public enum OneShotProcessor {
             return .failure(ArticleFailure(code: "busy", stage: "read", path: display, cause: "open for writing"))
         case .failure(.vanished):
             return .failure(ArticleFailure(code: "vanished", stage: "read", path: display, cause: "no such file"))
-        case .failure(.failed(let failure, _)):
+        case .failure(.failed(let failure, _, _)):
             return .failure(failure)
         }
     }

@@ -19,8 +19,16 @@ public struct PipelineConfiguration: Sendable, Equatable {
     public var extractWorkers: Int = max(1, System.coreCount)
     /// Articles between the intake and the end of the write stage; bounds memory.
     public var maxInFlight: Int = 64
-    /// Documents written per fsync batch; 1 syncs each document on its own.
-    public var fsyncBatch: Int = 1
+    /// Paths the intake holds while they settle or wait for admission. Past it, hints are dropped
+    /// and the inbox is rescanned for the next batch once half of the backlog has drained, so
+    /// memory stays flat however many files arrive at once.
+    public var maxPending: Int = 4096
+    /// Documents committed per sync (see ``AtomicFileWriter/commit(_:syncing:)``); 1 syncs each
+    /// document on its own with `fsync` of the file and its directory. A batch never waits: it is
+    /// committed as soon as no other document is waiting for the write stage. Batches use
+    /// `syncfs`, which also flushes other processes' dirty data on the output's filesystem; on a
+    /// filesystem shared with a heavy writer, 1 may be the better choice.
+    public var fsyncBatch: Int = 32
     /// Seconds SIGTERM waits for in-flight work before giving up.
     public var stopTimeoutSeconds: Int = 20
 

@@ -23,6 +23,10 @@ public final class PipelineEngine: @unchecked Sendable {
     private let extractQueues: [DispatchQueue]
     private let writeQueue = DispatchQueue(label: "watcherd.write", qos: .utility)
     private let roundRobin = Mutex<Int>(0)
+    /// Extracted documents submitted to the write queue and not yet taken by it.
+    private let writesWaiting = Atomic<Int>(0)
+    /// Documents staged but not yet synced (`fsyncBatch` > 1). Confined to the write queue.
+    private var batch: [BatchedWrite] = []
 
     public init(
         configuration: PipelineConfiguration, extractor: ArticleExtractor, ledger: any Ledger, log: ProcessingLog,
@@ -52,7 +56,9 @@ public final class PipelineEngine: @unchecked Sendable {
             case .success(let read):
                 if isDone(read.input.sha256) {
                     writeQueue.async { [self] in
-                        completion(duplicate(candidate, sha256: read.input.sha256, started: started))
+                        completion(
+                            duplicate(
+                                candidate, sha256: read.input.sha256, identity: read.input.identity, started: started))
                     }
                     return
                 }
@@ -66,20 +72,18 @@ public final class PipelineEngine: @unchecked Sendable {
                         sourceName: PathEscaper.escape(candidate.relative.lastComponentBytes), receivedAt: receivedAt)
                     let json = ExtractStage.encode(document)
                     let job = Job(
-                        candidate: candidate, sha256: read.input.sha256, size: read.input.bytes.count,
-                        stageMs: document.pipeline.stageMs,
-                        started: started)
-                    writeQueue.async { [self] in completion(write(job, json: json)) }
+                        candidate: candidate, sha256: read.input.sha256, identity: read.input.identity,
+                        size: read.input.bytes.count, stageMs: document.pipeline.stageMs, started: started)
+                    writesWaiting.add(1, ordering: .relaxed)
+                    writeQueue.async { [self] in
+                        writesWaiting.subtract(1, ordering: .relaxed)
+                        write(job, json: json, completion: completion)
+                    }
                 }
             case .failure(let exit):
                 writeQueue.async { [self] in completion(finish(candidate, exit, started: started)) }
             }
         }
-    }
-
-    /// Runs `work` on the write queue after everything submitted before it has been written.
-    public func afterPendingWrites(_ work: @escaping @Sendable () -> Void) {
-        writeQueue.async(execute: work)
     }
 
     // MARK: - Stages
@@ -88,9 +92,19 @@ public final class PipelineEngine: @unchecked Sendable {
     struct Job: Sendable {
         var candidate: Candidate
         var sha256: String
+        var identity: FileIdentity
         var size: Int
         var stageMs: [String: Double]
         var started: UInt64
+    }
+
+    /// A document staged in the current fsync batch, waiting for its commit.
+    struct BatchedWrite {
+        var job: Job
+        var staged: AtomicFileWriter.Staged
+        var relativeOutput: String
+        var writeStarted: UInt64
+        var completion: @Sendable (ArticleOutcome) -> Void
     }
 
     /// Whether the ledger holds a document for this content. A ledger that cannot be read counts
@@ -103,9 +117,13 @@ public final class PipelineEngine: @unchecked Sendable {
     }
 
     /// Content already has its document: finalise the input without a second one.
-    private func duplicate(_ candidate: Candidate, sha256: String, started: UInt64) -> ArticleOutcome {
+    private func duplicate(
+        _ candidate: Candidate, sha256: String, identity: FileIdentity, started: UInt64
+    ) -> ArticleOutcome {
+        var replaced = false
         do {
-            try finaliser.archive(candidate.path, relative: candidate.relative)
+            replaced =
+                try finaliser.archive(candidate.path, relative: candidate.relative, expected: identity) == .replaced
         } catch .noSuchFileOrDirectory {
             return .vanished
         } catch {
@@ -118,33 +136,76 @@ public final class PipelineEngine: @unchecked Sendable {
             .init(
                 event: "duplicate", path: candidate.display, sha256: sha256, stage: "read",
                 ms: System.millisecondsSince(started), result: "skipped", output: original?.outputPath))
-        return .processed(sha256: sha256, output: original?.outputPath ?? "")
+        return replaced ? .replaced : .processed(sha256: sha256, output: original?.outputPath ?? "")
     }
 
-    private func write(_ job: Job, json: [UInt8]) -> ArticleOutcome {
-        let start = System.monotonicNanoseconds()
-        let candidate = job.candidate
+    /// The write stage for one extracted article. With `fsyncBatch` 1 the document is written
+    /// durably on its own; otherwise it is staged, and the batch is committed once it is full or
+    /// no other document waits for the write queue (so a lone file is never held back). Inputs are
+    /// finalised only after their document's commit.
+    private func write(_ job: Job, json: [UInt8], completion: @escaping @Sendable (ArticleOutcome) -> Void) {
+        defer { if !batch.isEmpty, writesWaiting.load(ordering: .relaxed) == 0 { commitBatch() } }
         // Two copies of one content can be in flight together; the first write wins.
-        if isDone(job.sha256) { return duplicate(candidate, sha256: job.sha256, started: job.started) }
-        let relativeOutput = candidate.display + ".json"
+        if batch.contains(where: { $0.job.sha256 == job.sha256 }) { commitBatch() }
+        if isDone(job.sha256) {
+            completion(duplicate(job.candidate, sha256: job.sha256, identity: job.identity, started: job.started))
+            return
+        }
+        let start = System.monotonicNanoseconds()
+        let relativeOutput = job.candidate.display + ".json"
         let destination = FilePath(bytes: configuration.output.bytes + Array(("/" + relativeOutput).utf8))
-        do {
-            try AtomicFileWriter.write(json, to: destination)
-        } catch {
-            let failure = ArticleFailure(
-                code: "output-write", stage: "write", path: candidate.display, cause: "\(destination): \(error)",
-                isTemporary: true)
-            return finish(candidate, .failed(failure, sha256: job.sha256), started: job.started)
+        if configuration.fsyncBatch <= 1 {
+            do {
+                try AtomicFileWriter.write(json, to: destination)
+            } catch {
+                return completion(writeFailed(job, destination: destination, error))
+            }
+            return completion(finaliseWritten(job, relativeOutput: relativeOutput, writeStarted: start))
         }
         do {
-            try finaliser.archive(candidate.path, relative: candidate.relative)
+            let staged = try AtomicFileWriter.stage(json, to: destination)
+            batch.append(
+                BatchedWrite(
+                    job: job, staged: staged, relativeOutput: relativeOutput, writeStarted: start,
+                    completion: completion))
         } catch {
-            logger.warning(
-                "document written but the input could not be archived",
-                metadata: ["path": "\(candidate.display)", "error": "\(error)"])
+            return completion(writeFailed(job, destination: destination, error))
         }
+        if batch.count >= configuration.fsyncBatch { commitBatch() }
+    }
+
+    /// Commits the staged batch (see ``AtomicFileWriter/commit(_:syncing:)``), then finalises each
+    /// input whose document is durable.
+    private func commitBatch() {
+        let pending = batch
+        batch.removeAll(keepingCapacity: true)
+        let results = AtomicFileWriter.commit(pending.map(\.staged), syncing: configuration.output)
+        for (item, result) in zip(pending, results) {
+            switch result {
+            case .success:
+                item.completion(
+                    finaliseWritten(item.job, relativeOutput: item.relativeOutput, writeStarted: item.writeStarted))
+            case .failure(let error):
+                item.completion(writeFailed(item.job, destination: item.staged.destination, error))
+            }
+        }
+    }
+
+    /// The output cannot take the document: a temporary failure, the input stays and is retried.
+    private func writeFailed(_ job: Job, destination: FilePath, _ error: Errno) -> ArticleOutcome {
+        let failure = ArticleFailure(
+            code: "output-write", stage: "write", path: job.candidate.display, cause: "\(destination): \(error)",
+            isTemporary: true)
+        return finish(job.candidate, .failed(failure, sha256: job.sha256, identity: job.identity), started: job.started)
+    }
+
+    /// The document is durable: ledger row, then the input leaves the inbox, then the log lines.
+    private func finaliseWritten(_ job: Job, relativeOutput: String, writeStarted start: UInt64) -> ArticleOutcome {
+        let candidate = job.candidate
         var stageMs = job.stageMs
         stageMs["write"] = System.millisecondsSince(start)
+        // The ledger row before the move: a crash between the two leaves the input in the inbox,
+        // and the restart finds its row and only archives it.
         do {
             try ledger.record(
                 LedgerEntry(
@@ -154,6 +215,17 @@ public final class PipelineEngine: @unchecked Sendable {
         } catch {
             // The document is durable and carries its hash: a rebuilt ledger finds it.
             logger.error("ledger write failed", metadata: ["path": "\(candidate.display)", "error": "\(error)"])
+        }
+        var replaced = false
+        do {
+            replaced =
+                try finaliser.archive(candidate.path, relative: candidate.relative, expected: job.identity) == .replaced
+        } catch .noSuchFileOrDirectory {
+            // Moved or removed by someone else after the read: the document stands.
+        } catch {
+            logger.warning(
+                "document written but the input could not be archived",
+                metadata: ["path": "\(candidate.display)", "error": "\(error)"])
         }
         log.append(
             .init(
@@ -165,6 +237,12 @@ public final class PipelineEngine: @unchecked Sendable {
                 "path": "\(candidate.display)", "output": "\(relativeOutput)",
                 "ms": "\(System.millisecondsSince(job.started))",
             ])
+        if replaced {
+            logger.notice(
+                "a new version replaced the input while it was processed; it stays in the inbox",
+                metadata: ["path": "\(candidate.display)"])
+            return .replaced
+        }
         return .processed(sha256: job.sha256, output: relativeOutput)
     }
 
@@ -177,7 +255,7 @@ public final class PipelineEngine: @unchecked Sendable {
             log.append(
                 .init(level: "warning", event: "vanished", path: candidate.display, stage: "read", result: "vanished"))
             return .vanished
-        case .failed(let failure, let sha256):
+        case .failed(let failure, let sha256, let identity):
             if failure.isTemporary {
                 log.append(
                     .init(
@@ -196,7 +274,16 @@ public final class PipelineEngine: @unchecked Sendable {
             }
             let record = FailureRecord(failure: failure, attempts: candidate.attempts + 1, sha256: sha256)
             do {
-                try finaliser.fail(candidate.path, relative: candidate.relative, record: record)
+                let moved = try finaliser.fail(
+                    candidate.path, relative: candidate.relative, record: record, expected: identity)
+                if moved == .replaced {
+                    log.append(
+                        .init(
+                            level: "warning", event: "replaced", path: candidate.display, sha256: sha256,
+                            stage: failure.stage, result: failure.code,
+                            error: failure.cause + "; a new version took its place and stays in the inbox"))
+                    return .replaced
+                }
             } catch .noSuchFileOrDirectory {
                 // Gone meanwhile: the record stays, nothing else to move.
             } catch {
@@ -208,6 +295,18 @@ public final class PipelineEngine: @unchecked Sendable {
                         level: "error", event: "retry", path: candidate.display, sha256: sha256,
                         stage: failure.stage, result: temporary.code, error: temporary.cause))
                 return .retry(temporary)
+            }
+            if let sha256 {
+                do {
+                    try ledger.record(
+                        LedgerEntry(
+                            sha256: sha256, path: candidate.display, size: Int(identity?.size ?? 0), status: .failed,
+                            attempts: candidate.attempts + 1, lastError: "\(failure.code): \(failure.cause)",
+                            durationMs: System.millisecondsSince(started)))
+                } catch {
+                    logger.error(
+                        "ledger write failed", metadata: ["path": "\(candidate.display)", "error": "\(error)"])
+                }
             }
             log.append(
                 .init(

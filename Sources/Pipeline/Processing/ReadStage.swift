@@ -17,8 +17,9 @@ public enum ReadStage {
         /// Still being written, or changed while read.
         case busy
         case vanished
-        /// `sha256` is known when the bytes were read and then failed to decode.
-        case failed(ArticleFailure, sha256: String?)
+        /// `sha256` is known when the bytes were read and then failed to decode; `identity` once
+        /// the file was opened.
+        case failed(ArticleFailure, sha256: String?, identity: FileIdentity?)
     }
 
     /// Reads, decodes and parses `path`. `display` is the escaped relative path for failures.
@@ -29,7 +30,7 @@ public enum ReadStage {
         case .read(let file): input = file
         case .busy: return .failure(.busy)
         case .vanished: return .failure(.vanished)
-        case .failed(let failure): return .failure(.failed(failure, sha256: nil))
+        case .failed(let failure, let identity): return .failure(.failed(failure, sha256: nil, identity: identity))
         }
         let readMs = System.millisecondsSince(readStart)
         let decodeStart = System.monotonicNanoseconds()
@@ -38,7 +39,7 @@ public enum ReadStage {
             decoded = try ArticleDecoder.decode(input.bytes)
         } catch {
             let failure = ArticleFailure(code: error.code, stage: "decode", path: display, cause: error.detail)
-            return .failure(.failed(failure, sha256: input.sha256))
+            return .failure(.failed(failure, sha256: input.sha256, identity: input.identity))
         }
         let parsed = ArticleParser.parse(decoded, fileExtension: path.extension)
         return .success(

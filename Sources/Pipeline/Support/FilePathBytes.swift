@@ -1,3 +1,4 @@
+import Glibc
 import SystemPackage
 
 extension FilePath {
@@ -13,13 +14,9 @@ extension FilePath {
     /// The path's bytes without the terminating NUL.
     public var bytes: [UInt8] {
         withPlatformString { pointer in
-            var out: [UInt8] = []
-            var cursor = pointer
-            while cursor.pointee != 0 {
-                out.append(UInt8(bitPattern: cursor.pointee))
-                cursor += 1
+            pointer.withMemoryRebound(to: UInt8.self, capacity: strlen(pointer)) {
+                Array(UnsafeBufferPointer(start: $0, count: strlen(pointer)))
             }
-            return out
         }
     }
 
@@ -28,16 +25,32 @@ extension FilePath {
         FilePath(bytes: bytes + [UInt8(ascii: "/")] + name)
     }
 
-    /// The path of `self` relative to `base`, or `nil` when `self` is not inside `base`.
+    /// The path of `self` relative to `base`, or `nil` when `self` is not inside `base`; empty
+    /// when the two are equal. Compares bytes, component-wise (`/a/bc` is not inside `/a/b`), in
+    /// O(length): the intake calls it for every hint, tens of thousands per rescan.
     public func relative(to base: FilePath) -> FilePath? {
-        guard starts(with: base) else { return nil }
-        var relative = FilePath()
-        for component in components.dropFirst(base.components.count) { relative.append(component) }
-        return relative
+        let path = bytes
+        var prefix = base.bytes
+        while prefix.last == UInt8(ascii: "/") { prefix.removeLast() }
+        guard path.starts(with: prefix) else { return nil }
+        if path.count == prefix.count { return FilePath() }
+        guard path[prefix.count] == UInt8(ascii: "/") else { return nil }
+        return FilePath(bytes: path[(prefix.count + 1)...].drop { $0 == UInt8(ascii: "/") })
     }
 }
 
 extension FilePath {
+    /// Whether any component starts with `.` (dot-files and dot-directories are never inputs).
+    public var hasHiddenComponent: Bool {
+        let all = bytes
+        var atStart = true
+        for byte in all {
+            if atStart, byte == UInt8(ascii: ".") { return true }
+            atStart = byte == UInt8(ascii: "/")
+        }
+        return false
+    }
+
     /// The bytes of the last component (after the last `/`).
     public var lastComponentBytes: [UInt8] {
         let all = bytes

@@ -1,3 +1,4 @@
+import CLinux
 import Glibc
 
 /// Facts about the machine.
@@ -15,5 +16,13 @@ public enum System {
     /// Milliseconds since `start` (a ``monotonicNanoseconds()`` reading), to 0.001 ms.
     public static func millisecondsSince(_ start: UInt64) -> Double {
         (Double(monotonicNanoseconds() - start) / 1_000).rounded() / 1_000
+    }
+
+    /// Caps glibc malloc at `arenas` arenas (`mallopt(M_ARENA_MAX)`). Dispatch runs work on many
+    /// threads and glibc gives contending threads their own arena, each keeping freed memory: a
+    /// daemon that should stay flat under a long burst grows instead. Returns whether glibc took it.
+    @discardableResult
+    public static func limitMallocArenas(_ arenas: Int) -> Bool {
+        watcherd_limit_malloc_arenas(Int32(arenas)) == 1
     }
 }

@@ -8,38 +8,32 @@ import SystemPackage
 /// whatever its type: regular files become candidates, and symlinks, FIFOs, sockets and devices
 /// get a failure record from the read stage instead of being opened.
 public enum InboxScanner {
-    /// What one walk found.
-    public struct Result: Sendable {
-        public var files: [FilePath] = []
-        public var directories: [FilePath] = []
-        /// Directories that could not be opened, with their `errno`.
-        public var unreadable: [(path: FilePath, errno: Int32)] = []
-    }
-
-    /// Walks `root` recursively. Never throws: an unreadable directory is listed in the result and
-    /// the walk goes on.
-    public static func scan(_ root: FilePath) -> Result {
-        var result = Result()
+    /// Walks `root` recursively, calling `visit` with each candidate file in `readdir` order and
+    /// `unreadable` with each directory that cannot be opened (with its errno); the walk goes on
+    /// past those. Entries are streamed, never collected: memory stays flat whatever the size of
+    /// the inbox. Returns `false` when `visit` returned `false` to stop the walk early, `true` when
+    /// the whole tree was seen.
+    @discardableResult
+    public static func walk(
+        _ root: FilePath, unreadable: (FilePath, Errno) -> Void = { _, _ in }, visit: (FilePath) -> Bool
+    ) -> Bool {
         var pending: [FilePath] = [root]
         while let directory = pending.popLast() {
-            result.directories.append(directory)
-            let listing: [Entry]
-            switch list(directory) {
-            case .success(let entries): listing = entries
-            case .failure(let error):
-                result.unreadable.append((directory, error.rawValue))
-                continue
-            }
-            for entry in listing {
-                let path = directory.appending(nameBytes: entry.bytes)
-                if entry.isDirectory {
-                    if entry.bytes.first != UInt8(ascii: ".") { pending.append(path) }
-                } else if !IgnoredNames.isIgnored(entry.bytes) {
-                    result.files.append(path)
+            let complete = stream(directory) { name, isDirectory in
+                let path = directory.appending(nameBytes: name)
+                if isDirectory {
+                    if name.first != UInt8(ascii: ".") { pending.append(path) }
+                    return true
                 }
+                return IgnoredNames.isIgnored(name) || visit(path)
+            }
+            switch complete {
+            case .success(true): continue
+            case .success(false): return false
+            case .failure(let error): unreadable(directory, error)
             }
         }
-        return result
+        return true
     }
 
     /// The `DT_*` type of `path` from `lstat` (symlinks are not followed).
@@ -69,19 +63,31 @@ extension InboxScanner {
 
     /// The entries directly inside `directory`, or the `opendir` error.
     static func list(_ directory: FilePath) -> Swift.Result<[Entry], Errno> {
-        guard let stream = directory.withPlatformString({ opendir($0) }) else {
+        var found: [Entry] = []
+        return stream(directory) { name, isDirectory in
+            found.append(Entry(bytes: name, isDirectory: isDirectory))
+            return true
+        }.map { _ in found }
+    }
+
+    /// Calls `body` with each entry of `directory` (name bytes, whether it is a directory), without
+    /// `.` and `..`, until it returns `false`. Returns whether every entry was seen, or the
+    /// `opendir` error.
+    private static func stream(
+        _ directory: FilePath, _ body: ([UInt8], Bool) -> Bool
+    ) -> Swift.Result<Bool, Errno> {
+        guard let handle = directory.withPlatformString({ opendir($0) }) else {
             return .failure(Errno(rawValue: errno))
         }
-        defer { closedir(stream) }
-        var found: [Entry] = []
-        while let entry = readdir(stream) {
+        defer { closedir(handle) }
+        while let entry = readdir(handle) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { Array($0.prefix { $0 != 0 }) }
             if name == [UInt8(ascii: ".")] || name == [UInt8(ascii: "."), UInt8(ascii: ".")] { continue }
             var type = entry.pointee.d_type
             if type == UInt8(DT_UNKNOWN) { type = fileType(directory.appending(nameBytes: name)) }
-            found.append(Entry(bytes: name, isDirectory: type == UInt8(DT_DIR)))
+            guard body(name, type == UInt8(DT_DIR)) else { return .success(false) }
         }
-        return .success(found)
+        return .success(true)
     }
 
     /// The non-dot subdirectories directly inside `directory` (symlinks are not followed).

@@ -97,11 +97,11 @@ public final class InotifyWatchBackend: WatchBackend, @unchecked Sendable {
         let isRoot = event.directory == root && event.name.isEmpty
         if mask.contains(.ignored) {
             session.forget(wd: event.wd)
-            if isRoot { loseRoot("watch removed") }
+            if isRoot { loseRoot(.watchRemoved) }
             return
         }
         if isRoot, !mask.intersection([.deleteSelf, .moveSelf, .unmount]).isEmpty {
-            loseRoot(mask.contains(.moveSelf) ? "moved away" : mask.contains(.unmount) ? "unmounted" : "deleted")
+            loseRoot(mask.contains(.moveSelf) ? .movedAway : mask.contains(.unmount) ? .unmounted : .deleted)
             return
         }
         guard let path = event.path, !event.name.isEmpty else { return }
@@ -132,11 +132,22 @@ public final class InotifyWatchBackend: WatchBackend, @unchecked Sendable {
         }
     }
 
-    private func loseRoot(_ why: String) {
+    /// Why the inbox root stopped being watched, as logged.
+    private enum RootLoss: String {
+        case watchRemoved = "watch removed"
+        case movedAway = "moved away"
+        case unmounted
+        case deleted
+    }
+
+    private func loseRoot(_ why: RootLoss) {
         guard !rootLost else { return }
-        session?.unwatchAll()
+        // A tree moved away keeps live watches that must go; a deleted or unmounted one loses
+        // them in the kernel by itself.
+        if why == .movedAway { session?.unwatchAll() } else { session?.forgetAll() }
         rootLost = true
-        logger.warning("inbox root lost; waiting for it to come back", metadata: ["path": "\(root)", "why": "\(why)"])
+        logger.warning(
+            "inbox root lost; waiting for it to come back", metadata: ["path": "\(root)", "why": "\(why.rawValue)"])
     }
 
     private func rewatchRoot() {

@@ -9,7 +9,12 @@ import SystemPackage
 /// for a written file to settle, takes renamed-in files at once, rescans, de-duplicates paths
 /// already queued or in flight, retries temporary failures with backoff and jitter, and admits at
 /// most `maxInFlight` candidates at a time (backpressure: when extraction is slow, files wait
-/// here as paths, nothing is dropped).
+/// here as paths).
+///
+/// The paths held here are bounded too (`maxPending`): once the backlog is full, further hints
+/// are dropped and the intake is *backlogged*; when half the backlog has drained it rescans the
+/// inbox for the next batch. Nothing is lost (the files are still in the inbox), and memory stays
+/// flat for a burst of any size.
 ///
 /// All state is confined to the intake's serial queue.
 public final class Intake: @unchecked Sendable {
@@ -39,6 +44,8 @@ public final class Intake: @unchecked Sendable {
     private var timerDue: UInt64 = .max
     private var rescanTimer: (any DispatchSourceTimer)?
     private var accepting = true
+    /// The backlog was full and a hint or a scan left files behind: rescan once it drains.
+    private var backlogged = false
     private var drainWaiters: [@Sendable () -> Void] = []
     private var lastCompletion = System.monotonicNanoseconds()
     /// Admission waits until this monotonic time after the output could not be written.
@@ -126,18 +133,37 @@ public final class Intake: @unchecked Sendable {
         pump()
     }
 
+    /// Paths held: settling or waiting for admission.
+    private var pendingCount: Int { settling.count + ready.count }
+
+    /// Whether a path not yet held can be taken; marks the intake backlogged when it cannot.
+    private func hasRoom() -> Bool {
+        if pendingCount < configuration.maxPending { return true }
+        if !backlogged {
+            backlogged = true
+            logger.notice(
+                "intake backlog full; the next files are taken by rescans as it drains",
+                metadata: ["pending": "\(pendingCount)", "in_flight": "\(inFlight.count)"])
+        }
+        return false
+    }
+
+    /// Walks `directory` and settles every file not already held, until the backlog is full.
     @discardableResult
     private func scan(_ directory: FilePath, origin: Candidate.Origin, reason: RescanReason?) -> Int {
-        let result = InboxScanner.scan(directory)
         var fresh = 0
-        for path in result.files where !queued.contains(path) && !inFlight.contains(path) && settling[path] == nil {
-            settle(path, origin: origin)
-            fresh += 1
-        }
-        for (path, error) in result.unreadable {
-            logger.warning(
-                "cannot list inbox directory", metadata: ["path": "\(path)", "errno": "\(Errno(rawValue: error))"])
-        }
+        InboxScanner.walk(
+            directory,
+            unreadable: { path, error in
+                logger.warning("cannot list inbox directory", metadata: ["path": "\(path)", "errno": "\(error)"])
+            },
+            visit: { path in
+                if queued.contains(path) || inFlight.contains(path) || settling[path] != nil { return true }
+                guard hasRoom() else { return false }
+                settle(path, origin: origin)
+                fresh += 1
+                return true
+            })
         if let reason {
             let level: Logger.Level = reason == .overflow || reason == .rootReplaced ? .warning : .info
             logger.log(level: level, "rescanned inbox", metadata: ["reason": "\(reason.rawValue)", "new": "\(fresh)"])
@@ -150,16 +176,24 @@ public final class Intake: @unchecked Sendable {
         return fresh
     }
 
+    /// Takes the next batch once a full backlog has drained to half.
+    private func resumeIfBacklogDrained() {
+        guard backlogged, accepting, pendingCount <= configuration.maxPending / 2 else { return }
+        backlogged = false
+        scan(configuration.inbox, origin: .scanned, reason: .backlog)
+    }
+
     // MARK: - Settle
 
     private func settle(_ path: FilePath, origin: Candidate.Origin, delayMs: Int? = nil) {
-        guard let relative = path.relative(to: configuration.inbox), !relative.isEmpty else { return }
-        if relative.components.contains(where: { $0.string.hasPrefix(".") }) { return }
+        guard let relative = path.relative(to: configuration.inbox), !relative.isEmpty, !relative.hasHiddenComponent
+        else { return }
         if inFlight.contains(path) {
             changedWhileInFlight.insert(path)
             return
         }
         if queued.contains(path) { return }  // already settled and waiting: the read re-checks it
+        if settling[path] == nil, !hasRoom() { return }
         let due = System.monotonicNanoseconds() + UInt64(delayMs ?? configuration.settleMs) * 1_000_000
         settling[path] = due
         deadlines.insert(Deadline(due: due, path: path, origin: origin))
@@ -196,14 +230,15 @@ public final class Intake: @unchecked Sendable {
     // MARK: - Admission
 
     private func enqueue(_ path: FilePath, origin: Candidate.Origin) {
-        guard let relative = path.relative(to: configuration.inbox), !relative.isEmpty else { return }
-        if relative.components.contains(where: { $0.string.hasPrefix(".") }) { return }
+        guard let relative = path.relative(to: configuration.inbox), !relative.isEmpty, !relative.hasHiddenComponent
+        else { return }
         if inFlight.contains(path) {
             changedWhileInFlight.insert(path)
             return
         }
-        settling[path] = nil
-        guard queued.insert(path).inserted else { return }
+        if queued.contains(path) { return }
+        if settling.removeValue(forKey: path) == nil, !hasRoom() { return }
+        queued.insert(path)
         ready.append(Candidate(path: path, relative: relative, origin: origin, attempts: attempts[path] ?? 0))
     }
 
@@ -230,6 +265,9 @@ public final class Intake: @unchecked Sendable {
         case .failed(let failure):
             attempts[path] = nil
             if failure.code == "unreadable" { unreadable.insert(path) }
+        case .replaced:
+            attempts[path] = nil
+            if accepting { settle(path, origin: .written) }
         case .busy:
             if accepting { settle(path, origin: candidate.origin, delayMs: max(configuration.settleMs, 200)) }
         case .retry(let failure):
@@ -251,6 +289,7 @@ public final class Intake: @unchecked Sendable {
             }
         }
         if changed, accepting, settling[path] == nil { settle(path, origin: .written) }
+        resumeIfBacklogDrained()
         if !accepting, inFlight.isEmpty {
             let waiters = drainWaiters
             drainWaiters.removeAll()

@@ -27,4 +27,6 @@ public enum RescanReason: String, Sendable, Equatable {
     case rootReplaced = "root-replaced"
     /// The periodic safety net.
     case periodic
+    /// The intake's backlog was full and dropped hints; it has drained and takes the next batch.
+    case backlog
 }

@@ -1,0 +1,14 @@
+// Linux calls that Swift's Glibc module hides behind _GNU_SOURCE, wrapped in a compiled unit
+// that defines it. Nothing else: every call is a thin pass-through.
+#ifndef WATCHERD_CLINUX_H
+#define WATCHERD_CLINUX_H
+
+/// syncfs(2): commit every dirty page and inode of the filesystem that holds `fd`.
+/// Returns 0, or -1 with errno set.
+int watcherd_syncfs(int fd);
+
+/// mallopt(M_ARENA_MAX, arenas): cap glibc's malloc arenas (default 8 per core, one per thread
+/// that contends). Returns 1 on success, 0 on error.
+int watcherd_limit_malloc_arenas(int arenas);
+
+#endif

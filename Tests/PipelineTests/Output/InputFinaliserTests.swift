@@ -1,0 +1,87 @@
+import Foundation
+import SystemPackage
+import Testing
+
+@testable import Pipeline
+
+@Suite("Input finaliser")
+struct InputFinaliserTests {
+    private struct Trees {
+        let root: URL
+        var inbox: URL { root.appendingPathComponent("inbox") }
+        var archive: URL { root.appendingPathComponent("archive") }
+        var failed: URL { root.appendingPathComponent("failed") }
+        var finaliser: InputFinaliser {
+            InputFinaliser(
+                inbox: FilePath(inbox.path), archive: FilePath(archive.path), failed: FilePath(failed.path))
+        }
+
+        init() throws {
+            root = FileManager.default.temporaryDirectory.appendingPathComponent("finaliser-\(UUID().uuidString)")
+            for url in [inbox, archive, failed] {
+                try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+            }
+        }
+
+        func put(_ text: String, _ name: String) throws -> FilePath {
+            let url = inbox.appendingPathComponent(name)
+            try Data(text.utf8).write(to: url)
+            return FilePath(url.path)
+        }
+    }
+
+    @Test("the file that was read is archived under its relative path, a taken name gets .1")
+    func archivesTheFileRead() throws {
+        let trees = try Trees()
+        defer { try? FileManager.default.removeItem(at: trees.root) }
+        try Data("old".utf8).write(to: trees.archive.appendingPathComponent("a.txt"))
+        let input = try trees.put("first", "a.txt")
+        let identity = try #require(FileIdentity.current(input))
+        let outcome = try trees.finaliser.archive(input, relative: FilePath("a.txt"), expected: identity)
+        #expect(outcome == .moved(to: FilePath(trees.archive.appendingPathComponent("a.txt.1").path)))
+        #expect(FileIdentity.current(input) == nil)
+    }
+
+    @Test("a new version renamed over the input is left in the inbox, not archived in its place")
+    func newVersionStaysInTheInbox() throws {
+        let trees = try Trees()
+        defer { try? FileManager.default.removeItem(at: trees.root) }
+        let input = try trees.put("first", "a.txt")
+        let read = try #require(FileIdentity.current(input))
+        let staged = trees.root.appendingPathComponent("staged")
+        try Data("second".utf8).write(to: staged)
+        #expect(rename(staged.path, input.string) == 0)
+
+        #expect(try trees.finaliser.archive(input, relative: FilePath("a.txt"), expected: read) == .replaced)
+        #expect(try String(contentsOfFile: input.string, encoding: .utf8) == "second")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: trees.archive.path).isEmpty)
+    }
+
+    @Test("a failed input replaced meanwhile stays in the inbox and leaves no error record")
+    func replacedFailureLeavesNoRecord() throws {
+        let trees = try Trees()
+        defer { try? FileManager.default.removeItem(at: trees.root) }
+        let input = try trees.put("", "e.txt")
+        let read = try #require(FileIdentity.current(input))
+        try Data("now with content".utf8).write(to: URL(fileURLWithPath: input.string))  // same inode, new size
+        let failure = ArticleFailure(code: "empty", stage: "decode", path: "e.txt", cause: "no bytes")
+        let record = FailureRecord(failure: failure, attempts: 1, sha256: nil)
+
+        let outcome = try trees.finaliser.fail(input, relative: FilePath("e.txt"), record: record, expected: read)
+        #expect(outcome == .replaced)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: trees.failed.path).isEmpty)
+        #expect(FileIdentity.current(input)?.size == 16)
+    }
+
+    @Test("an input gone before the move reports ENOENT")
+    func vanishedInput() throws {
+        let trees = try Trees()
+        defer { try? FileManager.default.removeItem(at: trees.root) }
+        let input = try trees.put("x", "v.txt")
+        let read = try #require(FileIdentity.current(input))
+        try FileManager.default.removeItem(atPath: input.string)
+        #expect(throws: Errno.noSuchFileOrDirectory) {
+            try trees.finaliser.archive(input, relative: FilePath("v.txt"), expected: read)
+        }
+    }
+}

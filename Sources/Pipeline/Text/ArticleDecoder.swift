@@ -130,8 +130,19 @@ public enum ArticleDecoder {
         guard end >= 4, bytes.count % 2 == 0 else { return nil }
         var even = 0
         var odd = 0
-        for i in 0..<end where bytes[i] == 0 {
-            if i % 2 == 0 { even += 1 } else { odd += 1 }
+        bytes.withUnsafeBufferPointer { b in
+            var i = 0
+            while i < end {
+                // Eight bytes with no NUL among them (see `ByteWord`) are skipped whole.
+                if i + 8 <= end && !ByteWord.hasByte(0, in: ByteWord.load(b, at: i)) {
+                    i += 8
+                    continue
+                }
+                if b[i] == 0 {
+                    if i % 2 == 0 { even += 1 } else { odd += 1 }
+                }
+                i += 1
+            }
         }
         let nuls = even + odd
         guard nuls * 20 >= end else { return nil }

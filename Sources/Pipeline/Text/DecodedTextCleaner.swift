@@ -10,20 +10,19 @@ enum DecodedTextCleaner {
 
     /// True when valid UTF-8 `bytes` hold a CR, a control character other than TAB and LF, DEL or
     /// a C1 control (C2 80–C2 9F). Eight bytes at a time: a word with no byte below 0x20, no 0x7F
-    /// and no 0xC2 (exact SWAR tests, see "Bit Twiddling Hacks", haszero/hasless) is skipped whole.
+    /// and no 0xC2 is skipped whole (see `ByteWord`).
     static func needsCleaning(_ bytes: [UInt8]) -> Bool {
         bytes.withUnsafeBufferPointer { b -> Bool in
             let n = b.count
             var i = 0
-            let ones: UInt64 = 0x0101_0101_0101_0101
-            let highs: UInt64 = 0x8080_8080_8080_8080
             while i + 8 <= n {
-                let x = UnsafeRawPointer(b.baseAddress! + i).loadUnaligned(as: UInt64.self)
-                let below20 = (x &- ones &* 0x20) & ~x & highs
-                let del = x ^ (ones &* 0x7F)
-                let c2 = x ^ (ones &* 0xC2)
-                let flags = below20 | ((del &- ones) & ~del & highs) | ((c2 &- ones) & ~c2 & highs)
-                if flags != 0 && needsCleaning(b, i, i + 8) { return true }
+                let x = ByteWord.load(b, at: i)
+                if ByteWord.hasByte(below: 0x20, in: x) || ByteWord.hasByte(0x7F, in: x)
+                    || ByteWord.hasByte(0xC2, in: x),
+                    needsCleaning(b, i, i + 8)
+                {
+                    return true
+                }
                 i += 8
             }
             return needsCleaning(b, i, n)

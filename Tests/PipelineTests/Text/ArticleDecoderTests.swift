@@ -82,6 +82,26 @@ struct ArticleDecoderTests {
         #expect(detail(nul) == "binary content (NUL byte at offset 13)")
     }
 
+    @Test("the first NUL of the first 4 KB is reported at its offset, wherever it falls in an 8-byte word")
+    func nulOffsets() {
+        for offset in [0, 1, 7, 8, 9, 15, 100, 4_095] {
+            var bytes = [UInt8](repeating: 0x41, count: 4_200)
+            bytes[offset] = 0
+            bytes[offset + 3] = 0
+            #expect(detail(bytes) == "binary content (NUL byte at offset \(offset))")
+        }
+        var late = [UInt8](repeating: 0x41, count: 4_200)
+        late[4_096] = 0  // past the window: not binary (the NUL is removed as a control)
+        #expect(detail(late) == nil)
+        // Four controls in 150 bytes are more than 2%; three are not, wherever they stand.
+        var four = [UInt8](repeating: 0x41, count: 150)
+        var three = four
+        for k in [3, 8, 64, 149] { four[k] = 0x01 }
+        for k in [3, 8, 64] { three[k] = 0x01 }
+        #expect(detail(four) == "binary content (4 control bytes in the first 150 bytes)")
+        #expect(detail(three) == nil)
+    }
+
     @Test("controls are removed: NUL after the first 4 KB, C0 controls, DEL and C1 controls; TAB stays")
     func controlsRemoved() throws {
         let head = String(repeating: "خبر ", count: 1200)  // 8,400 bytes

@@ -47,61 +47,60 @@ public struct Tokenizer: Sendable {
         tokens.reserveCapacity(scalars.count / 5)
         var scratch = Scratch(expected: scalars.count / 4)
         scalars.withUnsafeBufferPointer { s in
-            s.withMemoryRebound(to: UInt32.self) { u in
-                let n = u.count
-                var i = 0
-                while i < n {
-                    let v = u[i]
-                    if ScalarClass.isSpace(v) {
-                        i += 1
-                        continue
-                    }
-                    let start = i
-                    let kind: TokenKind
-                    var plain = false
-                    if ScalarClass.isArabicWordScalar(v) {
-                        kind = .arabicWord
-                        plain = Self.isPlainLetter(v)
-                        i += 1
-                        while i < n {
-                            let w = u[i]
-                            if ScalarClass.isArabicWordScalar(w) {
-                                plain = plain && Self.isPlainLetter(w)
-                                i += 1
-                            } else if (w == 0x200C || w == 0x200D) && i + 1 < n
-                                && ScalarClass.isArabicWordScalar(u[i + 1])
-                            {
-                                plain = false
-                                i += 2
-                            } else {
-                                break
-                            }
-                        }
-                    } else if ScalarClass.isDigit(v) {
-                        kind = .number
-                        i = numberEnd(s, from: i)
-                    } else if let end = SentenceSegmenter.urlEnd(s, at: i, 0, n) {
-                        kind = .url
-                        i = trimmedURLEnd(s, start, end)
-                    } else if ScalarClass.isLatinLetter(v) {
-                        kind = .latinWord
-                        i = latinWordEnd(s, from: i)
-                    } else if !Self.isPunctuation(s[i]) && v >= 0x80 && s[i].properties.isAlphabetic {
-                        // (No punctuation is alphabetic: testing it first spares the property look-up.)
-                        kind = .otherWord
-                        i += 1
-                        while i < n
-                            && (s[i].properties.isAlphabetic || s[i].properties.generalCategory == .nonspacingMark)
-                        {
+            let n = s.count
+            var i = 0
+            while i < n {
+                let v = s[i].value
+                if ScalarClass.isSpace(v) {
+                    i += 1
+                    continue
+                }
+                let start = i
+                let kind: TokenKind
+                var plain = false
+                if ScalarClass.isArabicWordScalar(v) {
+                    kind = .arabicWord
+                    plain = Self.isPlainLetter(v)
+                    i += 1
+                    while i < n {
+                        let w = s[i].value
+                        if ScalarClass.isArabicWordScalar(w) {
+                            plain = plain && Self.isPlainLetter(w)
                             i += 1
+                        } else if (w == 0x200C || w == 0x200D) && i + 1 < n
+                            && ScalarClass.isArabicWordScalar(s[i + 1].value)
+                        {
+                            plain = false
+                            i += 2
+                        } else {
+                            break
                         }
-                    } else {
-                        kind = Self.isPunctuation(s[i]) ? .punctuation : .symbol
-                        i += 1
-                        while i < n && u[i] == v { i += 1 }
                     }
-                    let values = UnsafeBufferPointer(rebasing: u[start..<i])
-                    let range = ScalarRange(start: start, end: i)
+                } else if ScalarClass.isDigit(v) {
+                    kind = .number
+                    i = numberEnd(s, from: i)
+                } else if let end = SentenceSegmenter.urlEnd(s, at: i, 0, n) {
+                    kind = .url
+                    i = trimmedURLEnd(s, start, end)
+                } else if ScalarClass.isLatinLetter(v) {
+                    kind = .latinWord
+                    i = latinWordEnd(s, from: i)
+                } else if !Self.isPunctuation(s[i]) && v >= 0x80 && s[i].properties.isAlphabetic {
+                    // (No punctuation is alphabetic: testing it first spares the property look-up.)
+                    kind = .otherWord
+                    i += 1
+                    while i < n && (s[i].properties.isAlphabetic || s[i].properties.generalCategory == .nonspacingMark)
+                    {
+                        i += 1
+                    }
+                } else {
+                    kind = Self.isPunctuation(s[i]) ? .punctuation : .symbol
+                    i += 1
+                    while i < n && s[i].value == v { i += 1 }
+                }
+                let range = ScalarRange(start: start, end: i)
+                // The token's scalar values, seen as UInt32 (Unicode.Scalar's layout) only in this closure.
+                UnsafeBufferPointer(rebasing: s[start..<i]).withMemoryRebound(to: UInt32.self) { values in
                     // The analysis is a function of the token's scalars: a repeated one copies the first.
                     let (first, isNew) = scratch.firstTokens.value(for: values, tag: Self.tag(kind)) {
                         Int32(truncatingIfNeeded: tokens.count)

@@ -315,6 +315,8 @@ class TreeMonitor:
         self.cpu: dict[int, float] = {}
         self.samples = 0
         self.final_hwm_kb: dict[int, int] = {}
+        self.series: list[tuple[float, float]] = []  # (seconds since start, tree RSS MB), about once a second
+        self._t0 = time.perf_counter()
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
@@ -336,6 +338,8 @@ class TreeMonitor:
             if c:
                 self.cpu[pid] = max(self.cpu.get(pid, 0.0), c)
         self.peak_rss_kb = max(self.peak_rss_kb, total)
+        if self.samples % 20 == 0 or final:
+            self.series.append((round(time.perf_counter() - self._t0, 2), round(total / 1024, 1)))
         self.samples += 1
 
     def _run(self) -> None:
@@ -356,6 +360,7 @@ class TreeMonitor:
             "processes_seen": len(self.hwm_kb),
             "cpu_s": round(cpu_total, 2),
             "samples": self.samples,
+            "rss_series_mb": self.series,
         }
 
 

@@ -1004,7 +1004,20 @@ def percentile(sorted_vals: list[float], p: float) -> float:
     return sorted_vals[lo] + (sorted_vals[hi] - sorted_vals[lo]) * (k - lo)
 
 
+def help_text(binary: str, *sub: str) -> str:
+    """`watcherd [sub] --help`, to see whether a subcommand or a flag exists before using it."""
+    try:
+        p = subprocess.run([binary, *sub, "--help"], capture_output=True, text=True, timeout=30,
+                           stdin=subprocess.DEVNULL)
+        return p.stdout + p.stderr
+    except (OSError, subprocess.TimeoutExpired):
+        return ""
+
+
 def extract_run(binary: str, n: int, seed: int, args, data_dir: Path = DATA_DIR) -> dict:
+    sub = WATCHERD["bench_extract_args"][0]
+    if sub not in help_text(binary):
+        return {"available": False, "error": f"watcherd has no {sub} subcommand (see `watcherd --help`)"}
     d = Dirs.make(args.tmp, "extract")
     try:
         inputs = stage_inputs(n, seed, d.staging, data_dir)
@@ -1216,7 +1229,9 @@ def main(argv: list[str] | None = None) -> int:
             res["runs"]["extract"] = (extract_run(args.watcherd, min(args.extract_n, args.n), args.seed + 2, args,
                                                   args.data) if have else {"available": False,
                                                                            "error": "no watcherd binary"})
-        if have and cmd in ("all", "durability"):
+        if have and cmd in ("all", "durability") and WATCHERD["fsync_batch_flag"] not in help_text(args.watcherd, "run"):
+            res["fsync"] = f"not available: `watcherd run` has no {WATCHERD['fsync_batch_flag']} flag (see `watcherd run --help`)"
+        elif have and cmd in ("all", "durability"):
             for b in (1, 32):
                 r = burst_run(Watcherd(args.watcherd, base_extra + [WATCHERD["fsync_batch_flag"], str(b)]),
                               args.n, args.seed, args, f"watcherd --fsync-batch {b}", args.data)

@@ -16,6 +16,10 @@ final class DaemonHarness {
     var staging: URL { root.appendingPathComponent("staging") }
     private(set) var process: Process?
     let stderrFile: URL
+    /// What earlier runs on this tree wrote on stderr (before a restart or relaunch).
+    private(set) var earlierStderr = ""
+    private var lastArguments: [String] = []
+    private var lastUser: uid_t?
 
     static var binary: URL {
         URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
@@ -36,24 +40,77 @@ final class DaemonHarness {
     }
 
     /// Starts the daemon and waits until it wrote `state/ready` (watch set, start-up scan done).
-    func start(extraArguments: [String] = [], timeout: Double = 20) throws {
-        let process = Process()
-        process.executableURL = Self.binary
-        process.arguments =
+    /// `asUser` runs it under that uid and gid (through `setpriv`; needs root), after the whole
+    /// temporary tree was handed to that user.
+    func start(extraArguments: [String] = [], timeout: Double = 20, asUser: uid_t? = nil) throws {
+        try launch(extraArguments: extraArguments, asUser: asUser)
+        try waitForReady(timeout: timeout)
+    }
+
+    /// Starts the daemon on the same tree again, with the arguments and user of the last start,
+    /// and waits for its `state/ready`. The previous run must have exited (see ``waitForExit(timeout:)``).
+    func restart(timeout: Double = 20) throws {
+        precondition(process?.isRunning != true, "restart() while the daemon still runs")
+        try start(extraArguments: lastArguments, timeout: timeout, asUser: lastUser)
+    }
+
+    /// Starts the daemon without waiting for `state/ready` (for start-up failures). The stderr of
+    /// an earlier run on this tree is kept in ``earlierStderr``.
+    func launch(extraArguments: [String] = [], asUser: uid_t? = nil) throws {
+        lastArguments = extraArguments
+        lastUser = asUser
+        let daemonArguments =
             [
                 "run", "--inbox", inbox.path, "--output", output.path, "--archive", archive.path, "--failed",
                 failed.path,
                 "--state", state.path, "--settle-ms", "100",
             ] + extraArguments
+        // A marker left by an earlier run must not pass for this run's.
+        unlink(state.appendingPathComponent("ready").path)
+        let process = Process()
+        if let asUser {
+            try Privileges.handOver(root, to: asUser)
+            process.executableURL = URL(fileURLWithPath: Privileges.setpriv)
+            process.arguments =
+                ["--reuid=\(asUser)", "--regid=\(asUser)", "--clear-groups", "--", Self.binary.path] + daemonArguments
+        } else {
+            process.executableURL = Self.binary
+            process.arguments = daemonArguments
+        }
+        earlierStderr += daemonStderr()
         _ = FileManager.default.createFile(atPath: stderrFile.path, contents: nil)
         process.standardError = try FileHandle(forWritingTo: stderrFile)
         process.standardOutput = FileHandle.nullDevice
         try process.run()
         self.process = process
+    }
+
+    /// Waits until the running daemon wrote `state/ready`.
+    func waitForReady(timeout: Double = 20) throws {
         let ready = state.appendingPathComponent("ready")
         guard waitUntil(timeout: timeout, { FileManager.default.fileExists(atPath: ready.path) }) else {
             throw HarnessError.notReady(stderr: daemonStderr())
         }
+    }
+
+    /// The daemon's process id (nil before the first start).
+    var pid: pid_t? { process?.processIdentifier }
+
+    /// Whether the daemon process is still alive (a stopped process counts as alive).
+    var isRunning: Bool { process?.isRunning ?? false }
+
+    /// Sends `signal` (SIGSTOP, SIGCONT, SIGKILL...) to the daemon.
+    func send(_ signal: Int32) {
+        guard let process, process.isRunning else { return }
+        kill(process.processIdentifier, signal)
+    }
+
+    /// Waits for the daemon to exit and returns its status (nil when it still runs after `timeout`).
+    @discardableResult
+    func waitForExit(timeout: Double) -> Int32? {
+        guard let process else { return nil }
+        guard waitUntil(timeout: timeout, { !process.isRunning }) else { return nil }
+        return process.terminationStatus
     }
 
     /// Sends SIGTERM and returns the exit status (nil when it did not exit within `timeout`).

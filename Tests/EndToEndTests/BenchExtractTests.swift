@@ -49,6 +49,8 @@ struct BenchExtractTests {
             #expect(report["tokens"] as? Int == expectedTokens)
             let seconds = try #require(report["seconds"] as? Double)
             #expect(seconds > 0)
+            let cpuSeconds = try #require(report["cpu_seconds"] as? Double)
+            #expect(cpuSeconds > 0 && cpuSeconds <= seconds * 1.01)
             let articlesPerSecond = try #require(report["articles_per_s"] as? Double)
             #expect(abs(articlesPerSecond - Double(passes) / seconds) <= 0.1 + articlesPerSecond * 0.01)
             let tokensPerSecond = try #require(report["tokens_per_s"] as? Double)

@@ -1,3 +1,5 @@
+import Glibc
+
 /// Measures the extraction path of articles already read, per stage, on the calling thread (one
 /// core): for each article what the daemon runs between reading the file and writing its document
 /// (``ArticleDecoder/decode(_:)``, ``ArticleParser/parse(_:fileExtension:)``,
@@ -48,6 +50,9 @@ public enum ExtractionBenchmark {
         public var failed: Int
         /// Wall-clock seconds (monotonic) of all passes.
         public var seconds: Double
+        /// CPU seconds the measuring thread used in that time (CLOCK_THREAD_CPUTIME_ID): close to
+        /// `seconds` on an idle machine, less when other load took the core.
+        public var cpuSeconds: Double
         public var articlesPerSecond: Double
         /// Input megabytes (10^6 bytes) per second.
         public var megabytesPerSecond: Double
@@ -59,7 +64,7 @@ public enum ExtractionBenchmark {
 
         /// One JSON object on one line (no newline), keys in this order: `files`, `bytes`,
         /// `repeat` (``passes``), `articles`, `failed`, `threads` (always 1), `seconds`,
-        /// `articles_per_s`, `mb_per_s`, `tokens`, `tokens_per_s`, and `stages`: an object keyed
+        /// `cpu_seconds`, `articles_per_s`, `mb_per_s`, `tokens`, `tokens_per_s`, and `stages`: an object keyed
         /// by stage name in running order, each `{"ms", "share", "ms_per_article"}`.
         public var json: String {
             let stageFields = stages.map { figure in
@@ -68,7 +73,7 @@ public enum ExtractionBenchmark {
             }
             let fields: [(String, String)] = [
                 ("files", "\(files)"), ("bytes", "\(bytes)"), ("repeat", "\(passes)"), ("articles", "\(articles)"),
-                ("failed", "\(failed)"), ("threads", "1"), ("seconds", "\(seconds)"),
+                ("failed", "\(failed)"), ("threads", "1"), ("seconds", "\(seconds)"), ("cpu_seconds", "\(cpuSeconds)"),
                 ("articles_per_s", "\(articlesPerSecond)"), ("mb_per_s", "\(megabytesPerSecond)"),
                 ("tokens", "\(tokens)"), ("tokens_per_s", "\(tokensPerSecond)"),
                 ("stages", "{" + stageFields.joined(separator: ",") + "}"),
@@ -87,6 +92,7 @@ public enum ExtractionBenchmark {
         var meter = ExtractionMeter()
         var failed = 0
         var checksum = 0
+        let cpuStart = threadCPUNanoseconds()
         let start = System.monotonicNanoseconds()
         for pass in 0..<passes {
             for article in articles {
@@ -118,6 +124,7 @@ public enum ExtractionBenchmark {
             }
         }
         let seconds = Double(System.monotonicNanoseconds() - start) / 1e9
+        let cpuSeconds = Double(threadCPUNanoseconds() - cpuStart) / 1e9
         keep(checksum)
         let processed = articles.count * passes
         let bytes = articles.reduce(0) { $0 + $1.bytes.count }
@@ -132,9 +139,17 @@ public enum ExtractionBenchmark {
         let perSecond = { (count: Double) in seconds > 0 ? rounded(count / seconds, 1) : 0 }
         return Report(
             files: articles.count, bytes: bytes, passes: passes, articles: processed, failed: failed,
-            seconds: rounded(seconds, 6), articlesPerSecond: perSecond(Double(processed)),
+            seconds: rounded(seconds, 6), cpuSeconds: rounded(cpuSeconds, 6),
+            articlesPerSecond: perSecond(Double(processed)),
             megabytesPerSecond: seconds > 0 ? rounded(Double(bytes * passes) / 1e6 / seconds, 3) : 0,
             tokens: tokens, tokensPerSecond: perSecond(Double(tokens * passes)), stages: stages)
+    }
+
+    /// CPU time of the calling thread, nanoseconds.
+    private static func threadCPUNanoseconds() -> UInt64 {
+        var now = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now)
+        return UInt64(now.tv_sec) * 1_000_000_000 + UInt64(now.tv_nsec)
     }
 
     private static func rounded(_ value: Double, _ digits: Int) -> Double {

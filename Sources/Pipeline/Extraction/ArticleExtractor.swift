@@ -53,7 +53,7 @@ public struct ArticleExtractor: Sendable {
     /// ``ExtractionStage/scalars`` to ``ExtractionStage/statistics`` to `meter` (the first lap
     /// runs from the meter's previous lap) and counting the tokens cut.
     public func document(for input: Input, meter: inout ExtractionMeter) -> ArticleDocument {
-        let scalars = Array(input.text.unicodeScalars)
+        let scalars = ScalarText.scalars(of: input.text)
         meter.lap(.scalars)
         let paragraphs = ParagraphSegmenter.paragraphs(in: scalars)
         let sentences = SentenceSegmenter.sentences(in: scalars)
@@ -93,7 +93,7 @@ public struct ArticleExtractor: Sendable {
         meter.lap(.language)
         var letters = 0
         var arabicLetters = 0
-        for scalar in scalars where scalar.properties.isAlphabetic {
+        for scalar in scalars where AlphabeticScalarTable.isAlphabetic(scalar) {
             letters += 1
             if ScalarClass.isArabicLetter(scalar.value) { arabicLetters += 1 }
         }

@@ -1142,7 +1142,20 @@ def report(res: dict) -> str:
     if "extract" in runs:
         r = runs["extract"]
         out += ["### Extraction alone (watcherd bench-extract)", ""]
-        if r.get("available"):
+        if r.get("available") and isinstance(r.get("result"), dict) and isinstance(r["result"].get("stages"), dict):
+            x = r["result"]
+            cpu = x.get("cpu_seconds")
+            out += [f"N={fmt(r.get('n'))} files ({fmt(r.get('mb'), 2)} MB) x {fmt(x.get('repeat', 1))}, one thread: "
+                    f"**{fmt(x.get('articles_per_s'))} articles/s**, {fmt(x.get('tokens_per_s'), 0)} tokens/s, "
+                    f"{fmt(x.get('mb_per_s'), 2)} MB/s; {fmt(x.get('seconds'), 2)} s wall, "
+                    f"{fmt(cpu, 2)} s CPU"
+                    + (f" ({fmt(x['articles'] / cpu)} articles per CPU second)" if cpu and x.get("articles") else "")
+                    + f"; {fmt(x.get('tokens'))} tokens, {fmt(x.get('failed'))} failed to decode.", "",
+                    "| stage | ms/article | share |", "|---|---:|---:|"]
+            out += [f"| {name} | {fmt(v.get('ms_per_article'), 4)} | {fmt(100 * v.get('share', 0), 1)} % |"
+                    for name, v in x["stages"].items()]
+            out.append("")
+        elif r.get("available"):
             out += [f"N={fmt(r.get('n'))}: `{json.dumps(r.get('result', r.get('unparsed_output')), ensure_ascii=False)[:1500]}`", ""]
         else:
             out += [f"not available: {cell(r.get('error', ''), 300)}", ""]

@@ -210,7 +210,7 @@ public struct EntityRecognizer: Sendable {
         for found in found where found.mention.type == .person {
             let words = found.end - found.first - (found.mention.range.start > tokens[found.first].range.start ? 1 : 0)
             let last = tokens[found.end - 1]
-            if words >= 2, facts[found.end - 1].baseKey.scalarCount >= 3, familyNames[last.base] == nil {
+            if words >= 2, last.base.unicodeScalars.count >= 3, familyNames[last.base] == nil {
                 familyNames[last.base] = found.mention.canonical
                 familyOrder.append(last.base)
             }

@@ -53,7 +53,7 @@ struct BenchExtractCommand: ParsableCommand {
                 continue  // a subdirectory, or gone
             case .busy:
                 FileHandle.standardError.write(Data("watcherd: \(name): left out, open for writing\n".utf8))
-            case .failed(let failure):
+            case .failed(let failure, _):
                 FileHandle.standardError.write(Data("watcherd: left out: \(failure)\n".utf8))
             }
         }

@@ -315,6 +315,8 @@ class TreeMonitor:
         self.cpu: dict[int, float] = {}
         self.samples = 0
         self.final_hwm_kb: dict[int, int] = {}
+        self.series: list[tuple[float, float]] = []  # (seconds since start, tree RSS MB), about once a second
+        self._t0 = time.perf_counter()
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
@@ -336,6 +338,8 @@ class TreeMonitor:
             if c:
                 self.cpu[pid] = max(self.cpu.get(pid, 0.0), c)
         self.peak_rss_kb = max(self.peak_rss_kb, total)
+        if self.samples % 20 == 0 or final:
+            self.series.append((round(time.perf_counter() - self._t0, 2), round(total / 1024, 1)))
         self.samples += 1
 
     def _run(self) -> None:
@@ -356,6 +360,7 @@ class TreeMonitor:
             "processes_seen": len(self.hwm_kb),
             "cpu_s": round(cpu_total, 2),
             "samples": self.samples,
+            "rss_series_mb": self.series,
         }
 
 
@@ -999,7 +1004,20 @@ def percentile(sorted_vals: list[float], p: float) -> float:
     return sorted_vals[lo] + (sorted_vals[hi] - sorted_vals[lo]) * (k - lo)
 
 
+def help_text(binary: str, *sub: str) -> str:
+    """`watcherd [sub] --help`, to see whether a subcommand or a flag exists before using it."""
+    try:
+        p = subprocess.run([binary, *sub, "--help"], capture_output=True, text=True, timeout=30,
+                           stdin=subprocess.DEVNULL)
+        return p.stdout + p.stderr
+    except (OSError, subprocess.TimeoutExpired):
+        return ""
+
+
 def extract_run(binary: str, n: int, seed: int, args, data_dir: Path = DATA_DIR) -> dict:
+    sub = WATCHERD["bench_extract_args"][0]
+    if sub not in help_text(binary):
+        return {"available": False, "error": f"watcherd has no {sub} subcommand (see `watcherd --help`)"}
     d = Dirs.make(args.tmp, "extract")
     try:
         inputs = stage_inputs(n, seed, d.staging, data_dir)
@@ -1124,7 +1142,20 @@ def report(res: dict) -> str:
     if "extract" in runs:
         r = runs["extract"]
         out += ["### Extraction alone (watcherd bench-extract)", ""]
-        if r.get("available"):
+        if r.get("available") and isinstance(r.get("result"), dict) and isinstance(r["result"].get("stages"), dict):
+            x = r["result"]
+            cpu = x.get("cpu_seconds")
+            out += [f"N={fmt(r.get('n'))} files ({fmt(r.get('mb'), 2)} MB) x {fmt(x.get('repeat', 1))}, one thread: "
+                    f"**{fmt(x.get('articles_per_s'))} articles/s**, {fmt(x.get('tokens_per_s'), 0)} tokens/s, "
+                    f"{fmt(x.get('mb_per_s'), 2)} MB/s; {fmt(x.get('seconds'), 2)} s wall, "
+                    f"{fmt(cpu, 2)} s CPU"
+                    + (f" ({fmt(x['articles'] / cpu)} articles per CPU second)" if cpu and x.get("articles") else "")
+                    + f"; {fmt(x.get('tokens'))} tokens, {fmt(x.get('failed'))} failed to decode.", "",
+                    "| stage | ms/article | share |", "|---|---:|---:|"]
+            out += [f"| {name} | {fmt(v.get('ms_per_article'), 4)} | {fmt(100 * v.get('share', 0), 1)} % |"
+                    for name, v in x["stages"].items()]
+            out.append("")
+        elif r.get("available"):
             out += [f"N={fmt(r.get('n'))}: `{json.dumps(r.get('result', r.get('unparsed_output')), ensure_ascii=False)[:1500]}`", ""]
         else:
             out += [f"not available: {cell(r.get('error', ''), 300)}", ""]
@@ -1211,7 +1242,9 @@ def main(argv: list[str] | None = None) -> int:
             res["runs"]["extract"] = (extract_run(args.watcherd, min(args.extract_n, args.n), args.seed + 2, args,
                                                   args.data) if have else {"available": False,
                                                                            "error": "no watcherd binary"})
-        if have and cmd in ("all", "durability"):
+        if have and cmd in ("all", "durability") and WATCHERD["fsync_batch_flag"] not in help_text(args.watcherd, "run"):
+            res["fsync"] = f"not available: `watcherd run` has no {WATCHERD['fsync_batch_flag']} flag (see `watcherd run --help`)"
+        elif have and cmd in ("all", "durability"):
             for b in (1, 32):
                 r = burst_run(Watcherd(args.watcherd, base_extra + [WATCHERD["fsync_batch_flag"], str(b)]),
                               args.n, args.seed, args, f"watcherd --fsync-batch {b}", args.data)

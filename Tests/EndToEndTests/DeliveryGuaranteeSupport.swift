@@ -72,7 +72,12 @@ enum Tool {
 
 /// open(O_APPEND | O_CREAT), write, close: one append and one IN_CLOSE_WRITE.
 func append(_ data: Data, to url: URL) throws {
-    let fd = open(url.path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
+    try writeWhole(data, toPath: url.path, flags: O_APPEND)
+}
+
+/// open(O_CREAT | `flags`), write everything, close.
+func writeWhole(_ data: Data, toPath path: UnsafePointer<CChar>, flags: Int32) throws {
+    let fd = open(path, O_WRONLY | O_CREAT | O_CLOEXEC | flags, 0o644)
     guard fd >= 0 else { throw SupportError.system("open", errno) }
     defer { close(fd) }
     try data.withUnsafeBytes { raw in
@@ -119,18 +124,7 @@ extension DaemonHarness {
 
     /// Writes `data` into the inbox under a name given as raw bytes (not necessarily UTF-8).
     func write(_ data: Data, asBytes name: [UInt8]) throws {
-        let path = inboxPath(bytes: name)
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw SupportError.system("open", errno) }
-        defer { close(fd) }
-        try data.withUnsafeBytes { raw in
-            var offset = 0
-            while offset < raw.count {
-                let count = Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
-                guard count > 0 else { throw SupportError.system("write", errno) }
-                offset += count
-            }
-        }
+        try writeWhole(data, toPath: inboxPath(bytes: name), flags: O_TRUNC)
     }
 
     /// Whether `tree/<raw name bytes>` exists (lstat: a symlink counts).

@@ -80,16 +80,23 @@ def run(a) -> int:
 
 
 def bench_extract(a) -> int:
-    n = 0
-    t0 = time.perf_counter()
-    tokens = 0
-    for name in os.listdir(a.files):
+    """The shape of `watcherd bench-extract`'s JSON, with whitespace splitting as the only stage."""
+    contents = []
+    for name in sorted(os.listdir(a.files)):
         with open(os.path.join(a.files, name), "rb") as f:
-            tokens += len(f.read().split())
-        n += 1
-    dt = time.perf_counter() - t0
-    print(json.dumps({"articles": n, "articles_per_s": n / dt, "tokens_per_s": tokens / dt,
-                      "stage_ms": {"read": dt * 1000}}))
+            contents.append(f.read())
+    t0, c0 = time.perf_counter(), time.thread_time()
+    tokens = 0
+    for _ in range(a.repeat):
+        tokens = sum(len(c.split()) for c in contents)
+    dt, cpu = time.perf_counter() - t0, time.thread_time() - c0
+    n, size = len(contents), sum(len(c) for c in contents)
+    print(json.dumps({"files": n, "bytes": size, "repeat": a.repeat, "articles": n * a.repeat, "failed": 0,
+                      "threads": 1, "seconds": dt, "cpu_seconds": cpu, "articles_per_s": n * a.repeat / dt,
+                      "mb_per_s": size * a.repeat / 1e6 / dt, "tokens": tokens,
+                      "tokens_per_s": tokens * a.repeat / dt,
+                      "stages": {"tokenise": {"ms": dt * 1000, "share": 1.0,
+                                              "ms_per_article": dt * 1000 / max(n * a.repeat, 1)}}}))
     return 0
 
 
@@ -103,6 +110,7 @@ def main() -> int:
     r.add_argument("--fsync-batch", type=int, default=1)
     b = sub.add_parser("bench-extract")
     b.add_argument("--files", required=True)
+    b.add_argument("--repeat", type=int, default=1)
     a = ap.parse_args()
     return run(a) if a.cmd == "run" else bench_extract(a)
 

@@ -13,118 +13,123 @@ public struct EntityRecognizer: Sendable {
     /// Entity mentions in `tokens` (from ``Tokenizer`` over `scalars`), ordered by start offset,
     /// non-overlapping.
     public func mentions(in tokens: [Token], scalars: [Unicode.Scalar]) -> [EntityMention] {
-        var found: [EntityMention] = []
+        let facts = gazetteer.index.facts(for: tokens)
+        var found: [Found] = []
         var index = 0
         while index < tokens.count {
-            if let (mention, next) = match(at: index, tokens, scalars) {
+            if let (mention, next) = match(at: index, tokens, facts, scalars) {
                 found.append(mention)
                 index = next
             } else {
                 index += 1
             }
         }
-        return linkFamilyNames(found, tokens, scalars)
+        return linkFamilyNames(found, tokens, facts, scalars)
+    }
+
+    /// A mention and the tokens `[first, end)` it was made from.
+    private struct Found {
+        var mention: EntityMention
+        var first: Int
+        var end: Int
     }
 
     // MARK: - Matching at one position
 
-    private func match(at index: Int, _ tokens: [Token], _ scalars: [Unicode.Scalar]) -> (EntityMention, Int)? {
+    private func match(at index: Int, _ tokens: [Token], _ facts: [TokenFacts], _ scalars: [Unicode.Scalar]) -> (
+        Found, Int
+    )? {
         let token = tokens[index]
-        guard token.kind == .arabicWord || token.kind == .latinWord, !isBlocked(token) else { return nil }
-        if let hit = lookup(gazetteer.organizations, at: index, tokens) {
-            return (mention(.organization, index, hit.end, tokens, scalars, 0.8, canonical: hit.name), hit.end)
+        let fact = facts[index]
+        guard fact.isWord, !isBlocked(fact) else { return nil }
+        if let hit = lookup(gazetteer.index.organizations, at: index, facts) {
+            return (mention(.organization, index, hit.end, tokens, facts, scalars, 0.8, canonical: hit.name), hit.end)
         }
-        if gazetteer.directions.contains(token.base), index + 1 < tokens.count,
-            let hit = lookup(gazetteer.locations, at: index + 1, tokens), tokens[index + 1].proclitics.isEmpty
+        if fact.baseFlags.contains(.direction), index + 1 < tokens.count,
+            let hit = lookup(gazetteer.index.locations, at: index + 1, facts), facts[index + 1].hasNoProclitics
         {
-            let span = mention(.location, index, hit.end, tokens, scalars, 0.7, canonical: nil)
+            let span = mention(.location, index, hit.end, tokens, facts, scalars, 0.7, canonical: nil)
             return (span, hit.end)
         }
-        if let hit = lookup(gazetteer.locations, at: index, tokens) {
-            return (mention(.location, index, hit.end, tokens, scalars, 0.75, canonical: hit.name), hit.end)
+        if let hit = lookup(gazetteer.index.locations, at: index, facts) {
+            return (mention(.location, index, hit.end, tokens, facts, scalars, 0.75, canonical: hit.name), hit.end)
         }
-        if gazetteer.organizationHeads.contains(token.base), !hasPreposition(token),
-            let end = constructPhraseEnd(after: index, tokens)
+        if fact.baseFlags.contains(.organizationHead), !fact.hasPreposition,
+            let end = constructPhraseEnd(after: index, tokens, facts)
         {
-            return (mention(.organization, index, end, tokens, scalars, 0.55, canonical: nil), end)
+            return (mention(.organization, index, end, tokens, facts, scalars, 0.55, canonical: nil), end)
         }
-        if gazetteer.personTitles.contains(token.base), token.proclitics.allSatisfy({ $0 == "ال" || $0 == "و" }) {
+        if fact.baseFlags.contains(.personTitle), fact.hasOnlyArticleOrWaw {
             var start = index + 1
             // Skip up to two adjectives after the title (الرئيس التركي رجب...).
             var skipped = 0
-            while start < tokens.count, skipped < 2, tokens[start].proclitics == ["ال"], isNameLike(tokens[start]) {
+            while start < tokens.count, skipped < 2, facts[start].hasArticleOnly, isNameLike(facts[start]) {
                 start += 1
                 skipped += 1
             }
-            if start < tokens.count, isFirstName(tokens[start]), isNameLike(tokens[start]) {
-                let end = nameEnd(from: start, tokens)
-                var span = mention(.person, start, end, tokens, scalars, 0.7, canonical: nil)
-                span.title = String(
+            if start < tokens.count, isFirstName(facts[start]), isNameLike(facts[start]) {
+                let end = nameEnd(from: start, tokens, facts)
+                var span = mention(.person, start, end, tokens, facts, scalars, 0.7, canonical: nil)
+                span.mention.title = String(
                     String.UnicodeScalarView(
                         scalars[nameStartOffset(token, scalars)..<token.range.end]
                             .filter { !ScalarClass.isArabicMark($0.value) }))
                 return (span, end)
             }
         }
-        if isFirstName(token), !gazetteer.ambiguousFirstNames.contains(token.normalized) {
-            let end = nameEnd(from: index, tokens)
+        if isFirstName(fact), !fact.normalizedFlags.contains(.ambiguousFirstName) {
+            let end = nameEnd(from: index, tokens, facts)
             if end - index >= 2 {
-                return (mention(.person, index, end, tokens, scalars, 0.6, canonical: nil), end)
+                return (mention(.person, index, end, tokens, facts, scalars, 0.6, canonical: nil), end)
             }
         }
         return nil
     }
 
-    /// Longest gazetteer key starting at `index` (up to ``Gazetteer/longestKey`` tokens).
-    private func lookup(_ table: [String: String], at index: Int, _ tokens: [Token]) -> (name: String, end: Int)? {
-        var words: [String] = []
+    /// Longest name of `trie` starting at `index` (up to ``Gazetteer/longestKey`` tokens): the
+    /// tokens' base forms, the first with any proclitics, the others with none or `ال`.
+    private func lookup(_ trie: NameTrie, at index: Int, _ facts: [TokenFacts]) -> (name: String, end: Int)? {
+        var node = NameTrie.root
         var best: (String, Int)?
         var cursor = index
-        while cursor < tokens.count, words.count < gazetteer.longestKey {
-            let token = tokens[cursor]
-            guard token.kind == .arabicWord || token.kind == .latinWord else { break }
-            if cursor > index, !token.proclitics.isEmpty, token.proclitics != ["ال"] { break }
-            words.append(token.base)
-            if let name = table[words.joined(separator: " ")] { best = (name, cursor + 1) }
+        while cursor < facts.count, cursor - index < gazetteer.longestKey {
+            let fact = facts[cursor]
+            guard fact.isWord else { break }
+            if cursor > index, !fact.hasNoProclitics, !fact.hasArticleOnly { break }
+            guard fact.baseID >= 0, let child = trie.child(of: node, word: fact.baseID) else { break }
+            node = child
+            if let name = trie.name(at: node) { best = (name, cursor + 1) }
             cursor += 1
         }
         return best
     }
 
-    private func hasPreposition(_ token: Token) -> Bool {
-        token.proclitics.contains { $0 == "ب" || $0 == "ك" }
+    private func isBlocked(_ fact: TokenFacts) -> Bool {
+        !fact.normalizedFlags.isDisjoint(with: .blocking) || !fact.baseFlags.isDisjoint(with: .blocking)
     }
 
-    private func isBlocked(_ token: Token) -> Bool {
-        gazetteer.stopWords.contains(token.normalized) || gazetteer.stopWords.contains(token.base)
-            || gazetteer.speechVerbs.contains(token.normalized) || gazetteer.speechVerbs.contains(token.base)
-    }
-
-    private func isNameLike(_ token: Token) -> Bool {
-        token.kind == .arabicWord && !isBlocked(token) && token.base.unicodeScalars.count >= 2
-            && !(gazetteer.personTitles.contains(token.base) && token.proclitics.contains("ال"))
+    private func isNameLike(_ fact: TokenFacts) -> Bool {
+        fact.isArabic && !isBlocked(fact) && fact.baseKey.scalarCount >= 2
+            && !(fact.baseFlags.contains(.personTitle) && fact.hasArticle)
     }
 
     /// A known first name, alone or after the conjunction و (وأحمد).
-    private func isFirstName(_ token: Token) -> Bool {
-        gazetteer.firstNames.contains(token.normalized)
-            || token.proclitics == ["و"] && gazetteer.firstNames.contains(token.base)
+    private func isFirstName(_ fact: TokenFacts) -> Bool {
+        fact.normalizedFlags.contains(.firstName) || fact.hasConjunctionWawOnly && fact.baseFlags.contains(.firstName)
     }
 
     /// End (exclusive token index) of a person name whose first name is at `start`: further first
     /// names and particles (رجب طيب, عبد, بن) continue it, and the first other name-like word is
     /// the family name that ends it (أحمد المسماري, خليفة حفتر). At most four words; punctuation,
     /// stop words, reporting verbs, places and organisation heads end it early.
-    private func nameEnd(from start: Int, _ tokens: [Token]) -> Int {
+    private func nameEnd(from start: Int, _ tokens: [Token], _ facts: [TokenFacts]) -> Int {
         var end = start + 1
         while end < tokens.count, end - start < 4 {
-            let token = tokens[end]
-            guard isNameLike(token), token.range.start == tokens[end - 1].range.end + 1 else { break }
-            if gazetteer.locations[token.base] != nil || gazetteer.organizationHeads.contains(token.base) { break }
-            let continues =
-                gazetteer.nameParticles.contains(token.normalized)
-                || gazetteer.firstNames.contains(token.normalized)
-            if !continues, !token.proclitics.isEmpty, token.proclitics != ["ال"] { break }
+            let fact = facts[end]
+            guard isNameLike(fact), tokens[end].range.start == tokens[end - 1].range.end + 1 else { break }
+            if !fact.baseFlags.isDisjoint(with: [.location, .organizationHead]) { break }
+            let continues = !fact.normalizedFlags.isDisjoint(with: [.nameParticle, .firstName])
+            if !continues, !fact.hasNoProclitics, !fact.hasArticleOnly { break }
             end += 1
             if !continues { break }
         }
@@ -134,18 +139,18 @@ public struct EntityRecognizer: Sendable {
     /// End of the construct phrase after an organisation head: definite nouns and adjectives
     /// (مجلس الأمن, قوات القيادة العامة), or an indefinite noun followed by a definite one
     /// (هيئة تحرير الشام). `nil` when nothing follows the head.
-    private func constructPhraseEnd(after head: Int, _ tokens: [Token]) -> Int? {
+    private func constructPhraseEnd(after head: Int, _ tokens: [Token], _ facts: [TokenFacts]) -> Int? {
         var end = head + 1
         while end < tokens.count, end - head <= 3 {
-            let token = tokens[end]
-            guard token.kind == .arabicWord, !isBlocked(token), !isFirstName(token),
-                token.range.start == tokens[end - 1].range.end + 1
+            let fact = facts[end]
+            guard fact.isArabic, !isBlocked(fact), !isFirstName(fact),
+                tokens[end].range.start == tokens[end - 1].range.end + 1
             else { break }
-            if token.proclitics == ["ال"] {
+            if fact.hasArticleOnly {
                 end += 1
-            } else if end == head + 1, token.proclitics.isEmpty, end + 1 < tokens.count,
-                tokens[end + 1].proclitics == ["ال"],
-                tokens[end + 1].kind == .arabicWord, !isBlocked(tokens[end + 1])
+            } else if end == head + 1, fact.hasNoProclitics, end + 1 < tokens.count,
+                facts[end + 1].hasArticleOnly,
+                facts[end + 1].isArabic, !isBlocked(facts[end + 1])
             {
                 end += 2
             } else {
@@ -158,16 +163,19 @@ public struct EntityRecognizer: Sendable {
     // MARK: - Spans
 
     private func mention(
-        _ type: EntityType, _ first: Int, _ end: Int, _ tokens: [Token], _ scalars: [Unicode.Scalar],
-        _ confidence: Double, canonical: String?
-    ) -> EntityMention {
+        _ type: EntityType, _ first: Int, _ end: Int, _ tokens: [Token], _ facts: [TokenFacts],
+        _ scalars: [Unicode.Scalar], _ confidence: Double, canonical: String?
+    ) -> Found {
         let start =
-            gazetteer.firstNames.contains(tokens[first].normalized)
+            facts[first].normalizedFlags.contains(.firstName)
             ? tokens[first].range.start : nameStartOffset(tokens[first], scalars)
         let range = ScalarRange(start: start, end: tokens[end - 1].range.end)
         let text = String(
             String.UnicodeScalarView(scalars[range.start..<range.end].filter { !ScalarClass.isArabicMark($0.value) }))
-        return EntityMention(type: type, range: range, confidence: confidence, canonical: canonical ?? text, title: nil)
+        return Found(
+            mention: EntityMention(
+                type: type, range: range, confidence: confidence, canonical: canonical ?? text, title: nil),
+            first: first, end: end)
     }
 
     /// Offset where the name inside `token` begins: after the conjunction and preposition
@@ -193,26 +201,36 @@ public struct EntityRecognizer: Sendable {
 
     /// Tags later bare mentions of a found person's last name and gives them the full name as
     /// canonical form.
-    private func linkFamilyNames(_ found: [EntityMention], _ tokens: [Token], _ scalars: [Unicode.Scalar])
-        -> [EntityMention]
-    {
+    private func linkFamilyNames(
+        _ found: [Found], _ tokens: [Token], _ facts: [TokenFacts], _ scalars: [Unicode.Scalar]
+    ) -> [EntityMention] {
+        // The words of a mention are the tokens wholly inside its range: its tokens, less the
+        // first when the range starts after a proclitic cut off that token's start.
         var familyNames: [String: String] = [:]
-        for mention in found where mention.type == .person {
-            let words = tokens.filter { $0.range.start >= mention.range.start && $0.range.end <= mention.range.end }
-            if words.count >= 2, let last = words.last, last.base.unicodeScalars.count >= 3 {
-                familyNames[last.base] = familyNames[last.base] ?? mention.canonical
+        var familyOrder: [String] = []
+        for found in found where found.mention.type == .person {
+            let words = found.end - found.first - (found.mention.range.start > tokens[found.first].range.start ? 1 : 0)
+            let last = tokens[found.end - 1]
+            if words >= 2, last.base.unicodeScalars.count >= 3, familyNames[last.base] == nil {
+                familyNames[last.base] = found.mention.canonical
+                familyOrder.append(last.base)
             }
         }
-        guard !familyNames.isEmpty else { return found }
-        var covered = Set<Int>()
-        for mention in found { covered.formUnion(mention.range.start..<mention.range.end) }
-        var result = found
-        for (position, token) in tokens.enumerated()
-        where token.kind == .arabicWord && !covered.contains(token.range.start) {
-            guard let canonical = familyNames[token.base] else { continue }
-            var span = mention(.person, position, position + 1, tokens, scalars, 0.55, canonical: canonical)
-            span.canonical = canonical
-            result.append(span)
+        let mentions = found.map(\.mention)
+        guard !familyNames.isEmpty else { return mentions }
+        let family = WordIndex(familyOrder)
+        let canonicals = familyOrder.map { familyNames[$0]! }
+        var result = mentions
+        // Found mentions are ordered and do not overlap: walk them beside the tokens.
+        var next = 0
+        for (position, token) in tokens.enumerated() where facts[position].isArabic {
+            while next < mentions.count, mentions[next].range.end <= token.range.start { next += 1 }
+            if next < mentions.count, mentions[next].range.start <= token.range.start { continue }  // covered
+            guard let id = family.id(of: token.base, key: facts[position].baseKey) else { continue }
+            let canonical = canonicals[Int(id)]
+            var span = mention(.person, position, position + 1, tokens, facts, scalars, 0.55, canonical: canonical)
+            span.mention.canonical = canonical
+            result.append(span.mention)
         }
         return result.sorted { $0.range.start < $1.range.start }
     }

@@ -19,6 +19,8 @@ public struct Gazetteer: Sendable {
     public let nameParticles: Set<String>
     /// Longest key in tokens, over locations and organisations.
     public let longestKey: Int
+    /// The same lists as integer-keyed tables, for the recogniser.
+    let index: GazetteerIndex
 
     /// - Parameters:
     ///   - locations: place names as written (one or more words each).
@@ -59,5 +61,12 @@ public struct Gazetteer: Sendable {
         longestKey =
             (Array(locationTable.keys) + Array(organizationTable.keys))
             .map { $0.split(separator: " ").count }.max() ?? 1
+        index = GazetteerIndex(
+            lists: [
+                (stopWords, .stopWord), (speechVerbs, .speechVerb), (personTitles, .personTitle),
+                (organizationHeads, .organizationHead), (directions, .direction), (self.firstNames, .firstName),
+                (ambiguousFirstNames, .ambiguousFirstName), (nameParticles, .nameParticle),
+            ],
+            locations: locationTable, organizations: organizationTable)
     }
 }

@@ -7,6 +7,8 @@ public protocol Ledger: Sendable {
     func entry(for sha256: String) throws -> LedgerEntry?
     /// Inserts or replaces the entry for `entry.sha256`, keeping the first `firstSeen`.
     func record(_ entry: LedgerEntry) throws
+    /// ``record(_:)`` for several entries in one transaction: all are recorded, or none.
+    func record(_ entries: [LedgerEntry]) throws
     /// Number of entries.
     func count() throws -> Int
 }

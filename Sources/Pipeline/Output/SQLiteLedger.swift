@@ -73,10 +73,17 @@ public final class SQLiteLedger: Ledger {
     }
 
     public func record(_ entry: LedgerEntry) throws {
+        try record([entry])
+    }
+
+    public func record(_ entries: [LedgerEntry]) throws {
         try database.write { db in
-            var entry = entry
-            if let existing = try LedgerEntry.fetchOne(db, key: entry.sha256) { entry.firstSeen = existing.firstSeen }
-            try entry.save(db)
+            for var entry in entries {
+                if let existing = try LedgerEntry.fetchOne(db, key: entry.sha256) {
+                    entry.firstSeen = existing.firstSeen
+                }
+                try entry.save(db)
+            }
         }
     }
 

@@ -180,11 +180,17 @@ public final class PipelineEngine: @unchecked Sendable {
         let pending = batch
         batch.removeAll(keepingCapacity: true)
         let results = AtomicFileWriter.commit(pending.map(\.staged), syncing: configuration.output)
+        let durable = zip(pending, results).compactMap { item, result in
+            (try? result.get()).map { doneEntry(item.job, relativeOutput: item.relativeOutput) }
+        }
+        recordDone(durable, display: "\(durable.count) documents")
         for (item, result) in zip(pending, results) {
             switch result {
             case .success:
                 item.completion(
-                    finaliseWritten(item.job, relativeOutput: item.relativeOutput, writeStarted: item.writeStarted))
+                    finaliseWritten(
+                        item.job, relativeOutput: item.relativeOutput, writeStarted: item.writeStarted,
+                        recorded: true))
             case .failure(let error):
                 item.completion(writeFailed(item.job, destination: item.staged.destination, error))
             }
@@ -199,23 +205,33 @@ public final class PipelineEngine: @unchecked Sendable {
         return finish(job.candidate, .failed(failure, sha256: job.sha256, identity: job.identity), started: job.started)
     }
 
-    /// The document is durable: ledger row, then the input leaves the inbox, then the log lines.
-    private func finaliseWritten(_ job: Job, relativeOutput: String, writeStarted start: UInt64) -> ArticleOutcome {
+    /// The ledger row of a durable document.
+    private func doneEntry(_ job: Job, relativeOutput: String) -> LedgerEntry {
+        LedgerEntry(
+            sha256: job.sha256, path: job.candidate.display, size: job.size, status: .done,
+            attempts: job.candidate.attempts + 1, outputPath: relativeOutput,
+            durationMs: System.millisecondsSince(job.started))
+    }
+
+    /// Records `entries` in one transaction. A failure is logged, not fatal: the documents are
+    /// durable and carry their hashes, so a rebuilt ledger finds them.
+    private func recordDone(_ entries: [LedgerEntry], display: @autoclosure () -> String) {
+        guard !entries.isEmpty else { return }
+        do { try ledger.record(entries) } catch {
+            logger.error("ledger write failed", metadata: ["path": "\(display())", "error": "\(error)"])
+        }
+    }
+
+    /// The document is durable: ledger row (unless `recorded` already), then the input leaves the
+    /// inbox, then the log lines. The row comes before the move: a crash between the two leaves the
+    /// input in the inbox, and the restart finds its row and only archives it.
+    private func finaliseWritten(
+        _ job: Job, relativeOutput: String, writeStarted start: UInt64, recorded: Bool = false
+    ) -> ArticleOutcome {
         let candidate = job.candidate
         var stageMs = job.stageMs
         stageMs["write"] = System.millisecondsSince(start)
-        // The ledger row before the move: a crash between the two leaves the input in the inbox,
-        // and the restart finds its row and only archives it.
-        do {
-            try ledger.record(
-                LedgerEntry(
-                    sha256: job.sha256, path: candidate.display, size: job.size, status: .done,
-                    attempts: candidate.attempts + 1, outputPath: relativeOutput,
-                    durationMs: System.millisecondsSince(job.started)))
-        } catch {
-            // The document is durable and carries its hash: a rebuilt ledger finds it.
-            logger.error("ledger write failed", metadata: ["path": "\(candidate.display)", "error": "\(error)"])
-        }
+        if !recorded { recordDone([doneEntry(job, relativeOutput: relativeOutput)], display: candidate.display) }
         var replaced = false
         do {
             replaced =

@@ -169,7 +169,8 @@ struct StringKeyedEntityRecognizer {
 
     /// Offset where the name inside `token` begins: after the conjunction and preposition
     /// proclitics (و ف ب ل ك), keeping the article ال. `لل` (ل + ال with its alef elided) is
-    /// skipped whole.
+    /// skipped whole, except before a base that begins with ل, where the article's lam is not
+    /// written (`للجنة` = ل + ال + لجنة): there the second ل is the base's.
     private func nameStartOffset(_ token: Token, _ scalars: [Unicode.Scalar]) -> Int {
         let leading = token.proclitics.filter { $0 != "ال" }.count
         guard leading > 0 else { return token.range.start }
@@ -180,7 +181,7 @@ struct StringKeyedEntityRecognizer {
             offset += 1
         }
         if token.proclitics.last == "ال", token.proclitics.dropLast().last == "ل", offset < token.range.end,
-            scalars[offset] == "ل"
+            scalars[offset] == "ل", token.base.unicodeScalars.first != "ل"
         {
             offset += 1
         }

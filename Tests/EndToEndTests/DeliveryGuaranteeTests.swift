@@ -195,6 +195,35 @@ struct DeliveryGuaranteeTests {
         #expect(daemon.stop() == 0)
     }
 
+    @Test(
+        "3c. with --keep-inputs, periodic rescans leave kept inputs alone (no second read, no duplicate line); a new version under the same name is processed",
+        .timeLimit(.minutes(1)))
+    func keptInputsAreNotReadAgainByRescans() throws {
+        let daemon = try DaemonHarness()
+        try daemon.start(extraArguments: ["--keep-inputs", "--rescan-interval-seconds", "1"])
+        for index in 0..<3 { try daemon.renameIn(Articles.data("kept \(index)"), as: "kept\(index).txt") }
+        #expect(daemon.waitUntil(timeout: 10) { daemon.logLines(event: "processed").count >= 3 })
+        let rescansBefore = daemon.logLines(event: "rescan").filter { $0["result"] as? String == "periodic" }.count
+        #expect(
+            daemon.waitUntil(timeout: 10) {
+                daemon.logLines(event: "rescan").filter { $0["result"] as? String == "periodic" }.count
+                    >= rescansBefore + 3
+            }, "fewer than three periodic rescans in 10 s")
+        #expect(daemon.logLines(event: "duplicate").isEmpty, "a rescan read a kept input again")
+        #expect(daemon.logLines(event: "processed").count == 3)
+        #expect(daemon.inboxFiles().filter { $0.hasPrefix("kept") }.count == 3, "kept inputs left the inbox")
+
+        let second = Articles.data("kept 0, second version")
+        try daemon.renameIn(second, as: "kept0.txt")
+        #expect(
+            daemon.waitUntil(timeout: 10) {
+                daemon.logLines(event: "processed", path: "kept0.txt").contains {
+                    $0["sha256"] as? String == Articles.sha256(second)
+                }
+            }, "the new version of a kept input was not processed")
+        #expect(daemon.stop() == 0)
+    }
+
     // MARK: 4. Burst past the inotify queue
 
     @Test(

@@ -1,7 +1,8 @@
 /// How one candidate left the pipeline.
 public enum ArticleOutcome: Sendable, Equatable {
-    /// The document is durable; `output` is its path relative to the output root.
-    case processed(sha256: String, output: String)
+    /// The document is durable; `output` is its path relative to the output root; `identity` is
+    /// the file that was read (with archiving off, it is still at its path).
+    case processed(sha256: String, output: String, identity: FileIdentity)
     /// Permanent failure: the input is in `failed/` with its error record.
     case failed(ArticleFailure)
     /// Temporary failure: the input stays in the inbox and is retried later.

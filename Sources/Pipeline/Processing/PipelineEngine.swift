@@ -136,7 +136,7 @@ public final class PipelineEngine: @unchecked Sendable {
             .init(
                 event: "duplicate", path: candidate.display, sha256: sha256, stage: "read",
                 ms: System.millisecondsSince(started), result: "skipped", output: original?.outputPath))
-        return replaced ? .replaced : .processed(sha256: sha256, output: original?.outputPath ?? "")
+        return replaced ? .replaced : .processed(sha256: sha256, output: original?.outputPath ?? "", identity: identity)
     }
 
     /// The write stage for one extracted article. With `fsyncBatch` 1 the document is written
@@ -259,7 +259,7 @@ public final class PipelineEngine: @unchecked Sendable {
                 metadata: ["path": "\(candidate.display)"])
             return .replaced
         }
-        return .processed(sha256: job.sha256, output: relativeOutput)
+        return .processed(sha256: job.sha256, output: relativeOutput, identity: job.identity)
     }
 
     /// Records an article that left without a document.

@@ -40,6 +40,11 @@ public final class Intake: @unchecked Sendable {
     private var changedWhileInFlight = Set<FilePath>()
     private var attempts: [FilePath: Int] = [:]
     private var unreadable = Set<FilePath>()
+    /// With archiving off (`--keep-inputs`): the file each processed path held when it was read.
+    /// A rescan skips a path that still holds that file, so kept inputs are not read and logged as
+    /// duplicates at every rescan. Grows with the kept inbox (about 100 bytes per file); paths gone
+    /// from the inbox are dropped at the next complete rescan.
+    private var kept: [FilePath: FileIdentity] = [:]
     private var timer: (any DispatchSourceTimer)?
     private var timerDue: UInt64 = .max
     private var rescanTimer: (any DispatchSourceTimer)?
@@ -148,22 +153,34 @@ public final class Intake: @unchecked Sendable {
         return false
     }
 
-    /// Walks `directory` and settles every file not already held, until the backlog is full.
+    /// Walks `directory` and settles every file not already held (nor kept unchanged), until the
+    /// backlog is full.
     @discardableResult
     private func scan(_ directory: FilePath, origin: Candidate.Origin, reason: RescanReason?) -> Int {
         var fresh = 0
-        InboxScanner.walk(
+        var keptSeen = Set<FilePath>()
+        let complete = InboxScanner.walk(
             directory,
             unreadable: { path, error in
                 logger.warning("cannot list inbox directory", metadata: ["path": "\(path)", "errno": "\(error)"])
             },
             visit: { path in
                 if queued.contains(path) || inFlight.contains(path) || settling[path] != nil { return true }
+                if let identity = kept[path] {
+                    if FileIdentity.current(path) == identity {
+                        keptSeen.insert(path)
+                        return true
+                    }
+                    kept[path] = nil
+                }
                 guard hasRoom() else { return false }
                 settle(path, origin: origin)
                 fresh += 1
                 return true
             })
+        if complete, directory == configuration.inbox, keptSeen.count < kept.count {
+            kept = kept.filter { keptSeen.contains($0.key) }
+        }
         if let reason {
             let level: Logger.Level = reason == .overflow || reason == .rootReplaced ? .warning : .info
             logger.log(level: level, "rescanned inbox", metadata: ["reason": "\(reason.rawValue)", "new": "\(fresh)"])
@@ -259,7 +276,11 @@ public final class Intake: @unchecked Sendable {
         lastCompletion = System.monotonicNanoseconds()
         let changed = changedWhileInFlight.remove(path) != nil
         switch outcome {
-        case .processed, .vanished:
+        case .processed(_, _, let identity):
+            attempts[path] = nil
+            unreadable.remove(path)
+            if configuration.archive == nil { kept[path] = identity }
+        case .vanished:
             attempts[path] = nil
             unreadable.remove(path)
         case .failed(let failure):

@@ -51,7 +51,11 @@ public struct Gazetteer: Sendable {
         self.locations = locationTable
         self.organizations = organizationTable
         self.firstNames = Set(firstNames.map { normalizer.normalize($0) }).subtracting(stop)
+        // A title or an organisation head that is also in the first-name list (رئيس, أمير, رائد)
+        // is ambiguous: it starts a name only after a title, never on its own (رئيس اللجنة).
+        let cueWords = Set((EntityCues.personTitles + EntityCues.organizationHeads).map { normalizer.normalize($0) })
         ambiguousFirstNames = Set(EntityCues.ambiguousFirstNames.map { normalizer.normalize($0) })
+            .union(self.firstNames.intersection(cueWords))
         personTitles = Set(EntityCues.personTitles.map(keyNoClitics))
         organizationHeads = Set(EntityCues.organizationHeads.map(keyNoClitics))
         directions = Set(EntityCues.directions.map(keyNoClitics))

@@ -59,4 +59,23 @@ struct EntityRecognizerTests {
             #expect(String(String.UnicodeScalarView(scalars[entity.start..<entity.end])) == entity.text)
         }
     }
+
+    @Test(
+        "a title that is also in the first-name list starts a person only after another title",
+        arguments: [
+            ("وقال رئيس اللجنة إن الاجتماع انتهى.", [String]()),
+            ("وقال رئيس الوزراء إن الحكومة مستمرة.", []),
+            ("وحضر أمير المؤمنين الحفل.", []),
+            ("وقال الأمير سلطان بن سلمان إن البرنامج مستمر.", ["سلطان بن سلمان"]),
+            ("وقال أحمد المسماري إن القوات تقدمت.", ["أحمد المسماري"]),
+        ])
+    func titlesAreNotFirstNames(sentence: String, persons: [String]) throws {
+        let extractor = try #require(Self.extractor)
+        let document = extractor.document(
+            for: .init(
+                text: sentence, title: nil, format: "plain", encoding: "utf-8", sourcePath: "t.txt",
+                sourceName: "t.txt",
+                bytes: 1, sha256: String(repeating: "0", count: 64), receivedAt: "", stageMs: [:]))
+        #expect(document.entities.filter { $0.type == EntityType.person.rawValue }.map(\.text) == persons)
+    }
 }

@@ -528,6 +528,30 @@ struct DeliveryGuaranteeTests {
     }
 
     @Test(
+        "8c. periodic rescans do not read an unreadable file again until its owner or mode changes",
+        .timeLimit(.minutes(1)))
+    func unreadableFileIsNotRetriedByEveryRescan() throws {
+        let user = try Privileges.userForPermissionTests()
+        let daemon = try DaemonHarness()
+        try daemon.start(extraArguments: ["--rescan-interval-seconds", "1"], asUser: user)
+        let secret = daemon.staging.appendingPathComponent("secret")
+        try Articles.data("secret, rescanned").write(to: secret)
+        chmod(secret.path, 0)
+        let secretInInbox = daemon.inbox.appendingPathComponent("secret.txt")
+        #expect(rename(secret.path, secretInInbox.path) == 0)
+        func failures() -> Int { daemon.logLines(event: "failed", path: "secret.txt").count }
+        #expect(daemon.waitUntil(timeout: 10) { failures() >= 1 }, "no failed line for secret.txt")
+        let rescans = { daemon.logLines(event: "rescan").filter { $0["result"] as? String == "periodic" }.count }
+        let before = rescans()
+        #expect(daemon.waitUntil(timeout: 10) { rescans() >= before + 3 }, "fewer than three rescans in 10 s")
+        #expect(failures() == 1, "the unreadable file was read again by rescans: \(failures()) failed lines")
+
+        chmod(secretInInbox.path, 0o644)
+        _ = try daemon.document(for: "secret.txt", timeout: 10)
+        #expect(daemon.stop() == 0)
+    }
+
+    @Test(
         "8b. a file created and removed 200 times in a row does not kill the loop",
         .timeLimit(.minutes(1)))
     func createRemoveChurnDoesNotKillTheLoop() throws {

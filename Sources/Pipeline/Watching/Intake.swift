@@ -39,7 +39,24 @@ public final class Intake: @unchecked Sendable {
     private var inFlight = Set<FilePath>()
     private var changedWhileInFlight = Set<FilePath>()
     private var attempts: [FilePath: Int] = [:]
-    private var unreadable = Set<FilePath>()
+    /// Inputs left in place because they cannot be read, with their owner and mode bits then. A
+    /// rescan retries one only once those changed (a chmod or chown whose IN_ATTRIB was lost), so
+    /// an unreadable file is not logged again at every rescan.
+    private var unreadable: [FilePath: AccessMark] = [:]
+
+    /// Who may read a file: inode, owner, group and permission bits, from `lstat`.
+    private struct AccessMark: Equatable {
+        var inode: UInt64
+        var owner: UInt32
+        var group: UInt32
+        var mode: UInt32
+
+        static func current(_ path: FilePath) -> AccessMark? {
+            var info = stat()
+            guard path.withPlatformString({ lstat($0, &info) }) == 0 else { return nil }
+            return AccessMark(inode: UInt64(info.st_ino), owner: info.st_uid, group: info.st_gid, mode: info.st_mode)
+        }
+    }
     /// With archiving off (`--keep-inputs`): the file each processed path held when it was read.
     /// A rescan skips a path that still holds that file, so kept inputs are not read and logged as
     /// duplicates at every rescan. Grows with the kept inbox (about 100 bytes per file); paths gone
@@ -126,7 +143,7 @@ public final class Intake: @unchecked Sendable {
         case .renamedIn(let path):
             enqueue(path, origin: .renamedIn)
         case .attributesChanged(let path):
-            if unreadable.remove(path) != nil { settle(path, origin: .resubmitted) }
+            if unreadable.removeValue(forKey: path) != nil { settle(path, origin: .resubmitted) }
         case .created(let path):
             // A regular file is still being written; anything else will never be "closed".
             if InboxScanner.fileType(path) != UInt8(DT_REG) { enqueue(path, origin: .written) }
@@ -166,6 +183,10 @@ public final class Intake: @unchecked Sendable {
             },
             visit: { path in
                 if queued.contains(path) || inFlight.contains(path) || settling[path] != nil { return true }
+                if let mark = unreadable[path] {
+                    if AccessMark.current(path) == mark { return true }
+                    unreadable[path] = nil
+                }
                 if let identity = kept[path] {
                     if FileIdentity.current(path) == identity {
                         keptSeen.insert(path)
@@ -278,14 +299,14 @@ public final class Intake: @unchecked Sendable {
         switch outcome {
         case .processed(_, _, let identity):
             attempts[path] = nil
-            unreadable.remove(path)
+            unreadable[path] = nil
             if configuration.archive == nil { kept[path] = identity }
         case .vanished:
             attempts[path] = nil
-            unreadable.remove(path)
+            unreadable[path] = nil
         case .failed(let failure):
             attempts[path] = nil
-            if failure.code == "unreadable" { unreadable.insert(path) }
+            if failure.code == "unreadable", let mark = AccessMark.current(path) { unreadable[path] = mark }
         case .replaced:
             attempts[path] = nil
             if accepting { settle(path, origin: .written) }

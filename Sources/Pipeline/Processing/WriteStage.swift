@@ -1,0 +1,289 @@
+import Foundation
+import Glibc
+import Logging
+import Synchronization
+import SystemPackage
+
+/// The write stage, confined to the engine's serial write queue: the atomic document write (on
+/// its own, or staged and committed in batches of `fsyncBatch`), the ledger row, the move of the
+/// input out of the inbox, and the processing-log line, in that order; and the record of an
+/// article that leaves without a document (duplicate, failure, retry).
+///
+/// Every method except ``isDone(_:)`` and ``expectWrite()`` must run on the write queue.
+final class WriteStage: @unchecked Sendable {
+    private let configuration: PipelineConfiguration
+    private let log: ProcessingLog
+    private let ledger: any Ledger
+    private let logger: Logger
+    private let finaliser: InputFinaliser
+    /// Extracted documents submitted to the write queue and not yet taken by it.
+    private let writesWaiting = Atomic<Int>(0)
+    /// Documents staged but not yet synced (`fsyncBatch` > 1). Confined to the write queue.
+    private var batch: [BatchedWrite] = []
+
+    init(configuration: PipelineConfiguration, ledger: any Ledger, log: ProcessingLog, logger: Logger) {
+        self.configuration = configuration
+        self.ledger = ledger
+        self.log = log
+        self.logger = logger
+        finaliser = InputFinaliser(
+            inbox: configuration.inbox, archive: configuration.archive, failed: configuration.failed)
+    }
+
+    /// Announces a ``write(_:json:completion:)`` about to be queued (any thread), so that a batch
+    /// is not committed while more documents are on their way.
+    func expectWrite() {
+        writesWaiting.add(1, ordering: .relaxed)
+    }
+
+    /// What the write stage needs of an extracted article.
+    struct Job: Sendable {
+        var candidate: Candidate
+        var sha256: String
+        var identity: FileIdentity
+        var size: Int
+        var stageMs: [String: Double]
+        var started: UInt64
+    }
+
+    /// A document staged in the current fsync batch, waiting for its commit.
+    struct BatchedWrite {
+        var job: Job
+        var staged: AtomicFileWriter.Staged
+        var relativeOutput: String
+        var writeStarted: UInt64
+        var completion: @Sendable (ArticleOutcome) -> Void
+    }
+
+    /// Whether the ledger holds a document for this content. A ledger that cannot be read counts
+    /// as "not done": reprocessing is at-least-once, never a loss.
+    func isDone(_ sha256: String) -> Bool {
+        do { return try ledger.entry(for: sha256)?.status == .done } catch {
+            logger.error("ledger read failed", metadata: ["error": "\(error)"])
+            return false
+        }
+    }
+
+    /// Content already has its document: finalise the input without a second one.
+    func duplicate(
+        _ candidate: Candidate, sha256: String, identity: FileIdentity, started: UInt64
+    ) -> ArticleOutcome {
+        var replaced = false
+        do {
+            replaced =
+                try finaliser.archive(candidate.path, relative: candidate.relative, expected: identity) == .replaced
+        } catch .noSuchFileOrDirectory {
+            return .vanished
+        } catch {
+            logger.warning(
+                "duplicate input could not be archived",
+                metadata: ["path": "\(candidate.display)", "error": "\(error)"])
+        }
+        let original = try? ledger.entry(for: sha256)
+        log.append(
+            .init(
+                event: "duplicate", path: candidate.display, sha256: sha256, stage: "read",
+                ms: System.millisecondsSince(started), result: "skipped", output: original?.outputPath))
+        return replaced ? .replaced : .processed(sha256: sha256, output: original?.outputPath ?? "", identity: identity)
+    }
+
+    /// The write stage for one extracted article. With `fsyncBatch` 1 the document is written
+    /// durably on its own; otherwise it is staged, and the batch is committed once it is full or
+    /// no other document waits for the write queue (so a lone file is never held back). Inputs are
+    /// finalised only after their document's commit.
+    func write(_ job: Job, json: [UInt8], completion: @escaping @Sendable (ArticleOutcome) -> Void) {
+        writesWaiting.subtract(1, ordering: .relaxed)
+        defer { if !batch.isEmpty, writesWaiting.load(ordering: .relaxed) == 0 { commitBatch() } }
+        // Two copies of one content can be in flight together; the first write wins.
+        if batch.contains(where: { $0.job.sha256 == job.sha256 }) { commitBatch() }
+        if isDone(job.sha256) {
+            completion(duplicate(job.candidate, sha256: job.sha256, identity: job.identity, started: job.started))
+            return
+        }
+        let start = System.monotonicNanoseconds()
+        let relativeOutput = job.candidate.display + ".json"
+        let destination = FilePath(bytes: configuration.output.bytes + Array(("/" + relativeOutput).utf8))
+        if configuration.fsyncBatch <= 1 {
+            do {
+                try AtomicFileWriter.write(json, to: destination)
+            } catch {
+                return completion(writeFailed(job, destination: destination, error))
+            }
+            return completion(finaliseWritten(job, relativeOutput: relativeOutput, writeStarted: start))
+        }
+        do {
+            let staged = try AtomicFileWriter.stage(json, to: destination)
+            batch.append(
+                BatchedWrite(
+                    job: job, staged: staged, relativeOutput: relativeOutput, writeStarted: start,
+                    completion: completion))
+        } catch {
+            return completion(writeFailed(job, destination: destination, error))
+        }
+        if batch.count >= configuration.fsyncBatch { commitBatch() }
+    }
+
+    /// Commits the staged batch (see ``AtomicFileWriter/commit(_:syncing:)``), then finalises each
+    /// input whose document is durable.
+    private func commitBatch() {
+        let pending = batch
+        batch.removeAll(keepingCapacity: true)
+        let results = AtomicFileWriter.commit(pending.map(\.staged), syncing: configuration.output)
+        let durable = zip(pending, results).compactMap { item, result in
+            (try? result.get()).map { doneEntry(item.job, relativeOutput: item.relativeOutput) }
+        }
+        recordDone(durable, display: "\(durable.count) documents")
+        for (item, result) in zip(pending, results) {
+            switch result {
+            case .success:
+                item.completion(
+                    finaliseWritten(
+                        item.job, relativeOutput: item.relativeOutput, writeStarted: item.writeStarted,
+                        recorded: true))
+            case .failure(let error):
+                item.completion(writeFailed(item.job, destination: item.staged.destination, error))
+            }
+        }
+    }
+
+    /// The output cannot take the document: a temporary failure, the input stays and is retried.
+    private func writeFailed(_ job: Job, destination: FilePath, _ error: Errno) -> ArticleOutcome {
+        let failure = ArticleFailure(
+            code: "output-write", stage: "write", path: job.candidate.display, cause: "\(destination): \(error)",
+            isTemporary: true)
+        return finish(job.candidate, .failed(failure, sha256: job.sha256, identity: job.identity), started: job.started)
+    }
+
+    /// The ledger row of a durable document.
+    private func doneEntry(_ job: Job, relativeOutput: String) -> LedgerEntry {
+        LedgerEntry(
+            sha256: job.sha256, path: job.candidate.display, size: job.size, status: .done,
+            attempts: job.candidate.attempts + 1, outputPath: relativeOutput,
+            durationMs: System.millisecondsSince(job.started))
+    }
+
+    /// Records `entries` in one transaction. A failure is logged, not fatal: the documents are
+    /// durable and carry their hashes, so a rebuilt ledger finds them.
+    private func recordDone(_ entries: [LedgerEntry], display: @autoclosure () -> String) {
+        guard !entries.isEmpty else { return }
+        do { try ledger.record(entries) } catch {
+            logger.error("ledger write failed", metadata: ["path": "\(display())", "error": "\(error)"])
+        }
+    }
+
+    /// The document is durable: ledger row (unless `recorded` already), then the input leaves the
+    /// inbox, then the log lines. The row comes before the move: a crash between the two leaves the
+    /// input in the inbox, and the restart finds its row and only archives it.
+    private func finaliseWritten(
+        _ job: Job, relativeOutput: String, writeStarted start: UInt64, recorded: Bool = false
+    ) -> ArticleOutcome {
+        let candidate = job.candidate
+        var stageMs = job.stageMs
+        stageMs["write"] = System.millisecondsSince(start)
+        if !recorded { recordDone([doneEntry(job, relativeOutput: relativeOutput)], display: candidate.display) }
+        var replaced = false
+        do {
+            replaced =
+                try finaliser.archive(candidate.path, relative: candidate.relative, expected: job.identity) == .replaced
+        } catch .noSuchFileOrDirectory {
+            // Moved or removed by someone else after the read: the document stands.
+        } catch {
+            logger.warning(
+                "document written but the input could not be archived",
+                metadata: ["path": "\(candidate.display)", "error": "\(error)"])
+        }
+        log.append(
+            .init(
+                event: "processed", path: candidate.display, sha256: job.sha256, stage: "write",
+                ms: System.millisecondsSince(job.started), result: "ok", stageMs: stageMs, output: relativeOutput))
+        logger.info(
+            "processed",
+            metadata: [
+                "path": "\(candidate.display)", "output": "\(relativeOutput)",
+                "ms": "\(System.millisecondsSince(job.started))",
+            ])
+        if replaced {
+            logger.notice(
+                "a new version replaced the input while it was processed; it stays in the inbox",
+                metadata: ["path": "\(candidate.display)"])
+            return .replaced
+        }
+        return .processed(sha256: job.sha256, output: relativeOutput, identity: job.identity)
+    }
+
+    /// Records an article that left without a document.
+    func finish(_ candidate: Candidate, _ exit: ReadStage.Exit, started: UInt64) -> ArticleOutcome {
+        switch exit {
+        case .busy:
+            return .busy
+        case .vanished:
+            log.append(
+                .init(level: "warning", event: "vanished", path: candidate.display, stage: "read", result: "vanished"))
+            return .vanished
+        case .failed(let failure, let sha256, let identity):
+            if failure.isTemporary {
+                log.append(
+                    .init(
+                        level: "warning", event: "retry", path: candidate.display, sha256: sha256, stage: failure.stage,
+                        ms: System.millisecondsSince(started), result: failure.code, error: failure.cause))
+                return .retry(failure)
+            }
+            if failure.code == "unreadable" {
+                // Left in place: a chmod that makes it readable resubmits it (IN_ATTRIB).
+                log.append(
+                    .init(
+                        level: "error", event: "failed", path: candidate.display, stage: failure.stage,
+                        result: failure.code, error: failure.cause + "; left in the inbox until it is readable"))
+                logger.error("input unreadable; left in the inbox", metadata: ["path": "\(candidate.display)"])
+                return .failed(failure)
+            }
+            let record = FailureRecord(failure: failure, attempts: candidate.attempts + 1, sha256: sha256)
+            do {
+                let moved = try finaliser.fail(
+                    candidate.path, relative: candidate.relative, record: record, expected: identity)
+                if moved == .replaced {
+                    log.append(
+                        .init(
+                            level: "warning", event: "replaced", path: candidate.display, sha256: sha256,
+                            stage: failure.stage, result: failure.code,
+                            error: failure.cause + "; a new version took its place and stays in the inbox"))
+                    return .replaced
+                }
+            } catch .noSuchFileOrDirectory {
+                // Gone meanwhile: the record stays, nothing else to move.
+            } catch {
+                let temporary = ArticleFailure(
+                    code: "failed-move", stage: failure.stage, path: failure.path,
+                    cause: "cannot move to failed/: \(error)", isTemporary: true)
+                log.append(
+                    .init(
+                        level: "error", event: "retry", path: candidate.display, sha256: sha256,
+                        stage: failure.stage, result: temporary.code, error: temporary.cause))
+                return .retry(temporary)
+            }
+            if let sha256 {
+                do {
+                    try ledger.record(
+                        LedgerEntry(
+                            sha256: sha256, path: candidate.display, size: Int(identity?.size ?? 0), status: .failed,
+                            attempts: candidate.attempts + 1, lastError: "\(failure.code): \(failure.cause)",
+                            durationMs: System.millisecondsSince(started)))
+                } catch {
+                    logger.error(
+                        "ledger write failed", metadata: ["path": "\(candidate.display)", "error": "\(error)"])
+                }
+            }
+            log.append(
+                .init(
+                    level: "error", event: "failed", path: candidate.display, sha256: sha256, stage: failure.stage,
+                    ms: System.millisecondsSince(started), result: failure.code, error: failure.cause))
+            logger.error(
+                "article failed",
+                metadata: [
+                    "path": "\(candidate.display)", "stage": "\(failure.stage)", "code": "\(failure.code)",
+                    "cause": "\(failure.cause)",
+                ])
+            return .failed(failure)
+        }
+    }
+}

@@ -644,6 +644,42 @@ struct DeliveryGuaranteeTests {
     // MARK: 10. Output not writable
 
     @Test(
+        "9b. a 245-byte name gets a document under a fitted name; an output that clashes with a directory fails at once and holds nobody up",
+        .timeLimit(.minutes(1)))
+    func longNamesAndOutputClashes() throws {
+        let daemon = try DaemonHarness()
+        try daemon.start(extraArguments: Self.noPeriodicRescan)
+        let long = String(repeating: "L", count: 241) + ".txt"
+        try daemon.renameIn(Articles.data("long name"), as: long)
+        #expect(
+            daemon.waitUntil(timeout: 10) {
+                daemon.logLines(event: "processed", path: long).contains {
+                    ($0["output"] as? String)?.hasSuffix(".json") == true
+                }
+            }, "no document for the 245-byte name")
+
+        // `x` gets x.json; then a directory x.json/ arrives: its document would need x.json/ as a directory.
+        try daemon.renameIn(Articles.data("plain x"), as: "x")
+        _ = try daemon.document(for: "x", timeout: 10)
+        let staged = daemon.staging.appendingPathComponent("x.json")
+        try FileManager.default.createDirectory(at: staged, withIntermediateDirectories: true)
+        try Articles.data("inside x.json").write(to: staged.appendingPathComponent("y.txt"))
+        #expect(rename(staged.path, daemon.inbox.appendingPathComponent("x.json").path) == 0)
+        #expect(
+            daemon.waitUntil(timeout: 10) {
+                daemon.logLines(event: "failed", path: "x.json/y.txt").contains {
+                    $0["result"] as? String == "output-write"
+                }
+            }, "the clashing output was not recorded as a failure")
+        let start = Date()
+        try daemon.renameIn(Articles.data("after the clash"), as: "after.txt")
+        _ = try daemon.document(for: "after.txt", timeout: 10)
+        #expect(Date().timeIntervalSince(start) < 2, "a later file was held up by the clash")
+        #expect(daemon.logLines(event: "retry").isEmpty, "a permanent output error was retried")
+        #expect(daemon.stop() == 0)
+    }
+
+    @Test(
         "10. while the output cannot be written there are no partial documents and the inputs stay; once writable again every input is processed without a restart",
         .timeLimit(.minutes(3)))
     func unwritableOutputHoldsInputsUntilItRecovers() throws {

@@ -89,15 +89,25 @@ public struct InputFinaliser: Sendable {
     }
 
     /// `tree/relative`, or `tree/relative.<n>` for the first free n.
+    /// A name is free when neither it nor its `.error.json` record exists, so that a record never
+    /// replaces an input whose own name ends in `.error.json`. The last component is fitted (see
+    /// ``NameFitter``) so that the name, a `.<n>`, `.error.json` and the record's temporary name stay within 255 bytes.
     private func uniqueTarget(in tree: FilePath, relative: FilePath) -> FilePath {
-        let base = FilePath(bytes: tree.bytes + [UInt8(ascii: "/")] + relative.bytes)
+        let name = NameFitter.fit(relative.lastComponentBytes, limit: 210)
+        let parent = relative.removingLastComponent()
+        let directory = parent.isEmpty ? tree.bytes : tree.bytes + [UInt8(ascii: "/")] + parent.bytes
+        let base = directory + [UInt8(ascii: "/")] + name
         var candidate = base
         var counter = 1
         var info = stat()
-        while candidate.withPlatformString({ lstat($0, &info) }) == 0 {
-            candidate = FilePath(bytes: base.bytes + Array(".\(counter)".utf8))
+        func taken(_ path: [UInt8]) -> Bool {
+            FilePath(bytes: path).withPlatformString { lstat($0, &info) } == 0
+                || FilePath(bytes: path + Array(".error.json".utf8)).withPlatformString { lstat($0, &info) } == 0
+        }
+        while taken(candidate) {
+            candidate = base + Array(".\(counter)".utf8)
             counter += 1
         }
-        return candidate
+        return FilePath(bytes: candidate)
     }
 }

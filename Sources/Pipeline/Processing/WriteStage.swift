@@ -101,7 +101,7 @@ final class WriteStage: @unchecked Sendable {
             return
         }
         let start = System.monotonicNanoseconds()
-        let relativeOutput = job.candidate.display + ".json"
+        let relativeOutput = Self.outputPath(for: job.candidate)
         let destination = FilePath(bytes: configuration.output.bytes + Array(("/" + relativeOutput).utf8))
         if configuration.fsyncBatch <= 1 {
             do {
@@ -146,11 +146,24 @@ final class WriteStage: @unchecked Sendable {
         }
     }
 
-    /// The output cannot take the document: a temporary failure, the input stays and is retried.
+    /// `<escaped relative path>.json`, its last component fitted (``NameFitter``) so that the
+    /// document and its temporary name (`.<name>.tmp-<pid>-<n>`) stay within 255 bytes.
+    static func outputPath(for candidate: Candidate) -> String {
+        let escaped = Array((candidate.display + ".json").utf8)
+        let slash = escaped.lastIndex(of: UInt8(ascii: "/")).map { $0 + 1 } ?? 0
+        let name = NameFitter.fit(Array(escaped[slash...]), limit: 220)
+        let fitted = name.count == escaped.count - slash ? name : name + Array(".json".utf8)
+        return String(decoding: escaped[..<slash] + fitted, as: UTF8.self)
+    }
+
+    /// The output cannot take the document. A machine condition (disk full, EIO, EMFILE, read-only)
+    /// is temporary: the input stays and is retried. Anything else (a directory where the document
+    /// should go, or a file where its directory should be) cannot succeed by waiting: a permanent
+    /// failure with its record, so that it never pauses the intake for everyone else.
     private func writeFailed(_ job: Job, destination: FilePath, _ error: Errno) -> ArticleOutcome {
         let failure = ArticleFailure(
             code: "output-write", stage: "write", path: job.candidate.display, cause: "\(destination): \(error)",
-            isTemporary: true)
+            isTemporary: ArticleFailure.isTemporary(error))
         return finish(job.candidate, .failed(failure, sha256: job.sha256, identity: job.identity), started: job.started)
     }
 

@@ -84,4 +84,38 @@ struct InputFinaliserTests {
             try trees.finaliser.archive(input, relative: FilePath("v.txt"), expected: read)
         }
     }
+
+    @Test("a failure record never replaces an earlier failed input whose name ends in .error.json")
+    func recordDoesNotClobberAFailedInput() throws {
+        let trees = try Trees()
+        defer { try? FileManager.default.removeItem(at: trees.root) }
+        let failure = ArticleFailure(code: "binary", stage: "decode", path: "y", cause: "binary")
+        let record = FailureRecord(failure: failure, attempts: 1, sha256: nil)
+        let first = try trees.put("first input", "y.error.json")
+        try trees.finaliser.fail(first, relative: FilePath("y.error.json"), record: record, expected: nil)
+        let second = try trees.put("second input", "y")
+        let outcome = try trees.finaliser.fail(second, relative: FilePath("y"), record: record, expected: nil)
+
+        #expect(outcome == .moved(to: FilePath(trees.failed.appendingPathComponent("y.1").path)))
+        let kept = try String(contentsOf: trees.failed.appendingPathComponent("y.error.json"), encoding: .utf8)
+        #expect(kept == "first input", "the first failed input was overwritten by a record")
+    }
+
+    @Test("a name too long for a record beside it is fitted, not refused")
+    func longNameIsFitted() throws {
+        let trees = try Trees()
+        defer { try? FileManager.default.removeItem(at: trees.root) }
+        let name = String(repeating: "L", count: 245)
+        let input = try trees.put("x", name)
+        let failure = ArticleFailure(code: "binary", stage: "decode", path: name, cause: "binary")
+        let outcome = try trees.finaliser.fail(
+            input, relative: FilePath(name), record: FailureRecord(failure: failure, attempts: 1, sha256: nil),
+            expected: nil)
+        guard case .moved(let target) = outcome else {
+            Issue.record("not moved: \(outcome)")
+            return
+        }
+        #expect(target.lastComponentBytes.count <= 210)
+        #expect(FileIdentity.current(FilePath(target.string + ".error.json")) != nil)
+    }
 }

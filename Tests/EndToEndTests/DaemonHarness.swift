@@ -39,6 +39,9 @@ final class DaemonHarness {
         try? FileManager.default.removeItem(at: root)
     }
 
+    /// With `asUser`: give the daemon CAP_LEASE (ambient), as the systemd unit does.
+    var grantLeaseCapability = false
+
     /// Starts the daemon and waits until it wrote `state/ready` (watch set, start-up scan done).
     /// `asUser` runs it under that uid and gid (through `setpriv`; needs root), after the whole
     /// temporary tree was handed to that user.
@@ -71,8 +74,10 @@ final class DaemonHarness {
         if let asUser {
             try Privileges.handOver(root, to: asUser)
             process.executableURL = URL(fileURLWithPath: Privileges.setpriv)
+            let capabilities = grantLeaseCapability ? ["--inh-caps=+lease", "--ambient-caps=+lease"] : []
             process.arguments =
-                ["--reuid=\(asUser)", "--regid=\(asUser)", "--clear-groups", "--", Self.binary.path] + daemonArguments
+                ["--reuid=\(asUser)", "--regid=\(asUser)", "--clear-groups"] + capabilities + ["--", Self.binary.path]
+                + daemonArguments
         } else {
             process.executableURL = Self.binary
             process.arguments = daemonArguments

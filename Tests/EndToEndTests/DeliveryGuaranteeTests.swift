@@ -72,6 +72,38 @@ struct DeliveryGuaranteeTests {
         #expect(daemon.stop() == 0)
     }
 
+    @Test(
+        "1b. as another user, a file held open across a rescan is not read before it is closed with CAP_LEASE (as the unit grants), and without it the daemon warns naming CAP_LEASE",
+        .timeLimit(.minutes(1)), arguments: [true, false])
+    func slowWriterAndRescansAsAnotherUser(withLeaseCapability: Bool) throws {
+        let user = try Privileges.userForPermissionTests()
+        guard let user else { return }  // not root: the daemon owns every file it reads, leases work
+        let daemon = try DaemonHarness()
+        daemon.grantLeaseCapability = withLeaseCapability
+        try daemon.start(extraArguments: ["--rescan-interval-seconds", "1"], asUser: user)
+        let whole = Articles.data("slow writer, " + String(repeating: "وتابع الوفد المحادثات في جنيف. ", count: 200))
+        let half = whole.count / 2
+        let path = daemon.inbox.appendingPathComponent("slow.txt")
+        // Root writes it, so the daemon does not own the file. Open, half, two rescans, the rest.
+        let fd = open(path.path, O_WRONLY | O_CREAT | O_CLOEXEC, 0o644)
+        try #require(fd >= 0)
+        whole.prefix(half).withUnsafeBytes { _ = Glibc.write(fd, $0.baseAddress!, half) }
+        usleep(2_500_000)
+        whole.dropFirst(half).withUnsafeBytes { _ = Glibc.write(fd, $0.baseAddress!, whole.count - half) }
+        close(fd)
+        if withLeaseCapability {
+            let document = try daemon.document(for: "slow.txt", timeout: 10)
+            #expect(
+                (document["source"] as? [String: Any])?["sha256"] as? String == Articles.sha256(whole),
+                "the document was made from a file still being written")
+        } else {
+            #expect(
+                daemon.waitUntil(timeout: 10) { daemon.daemonStderr().contains("CAP_LEASE") },
+                "no warning naming CAP_LEASE")
+        }
+        #expect(daemon.stop() == 0)
+    }
+
     // MARK: 2. Rename-in, .part, temporary names
 
     @Test(

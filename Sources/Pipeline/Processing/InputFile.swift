@@ -1,5 +1,6 @@
 import Crypto
 import Glibc
+import Synchronization
 import SystemPackage
 
 /// An input read whole, with its content identity.
@@ -107,10 +108,26 @@ public struct InputFile: Sendable {
     /// `F_SETLEASE` (`F_LINUX_SPECIFIC_BASE + 0`, fcntl(2)); Glibc exports it only under _GNU_SOURCE.
     private static let setLease: Int32 = 1024
 
-    /// True when the kernel refuses a read lease because a writer has the file open.
+    /// True when the kernel refuses a read lease because a writer has the file open. A lease on a
+    /// file owned by another user needs CAP_LEASE; without it the probe is skipped (EACCES) and
+    /// only the before/after `fstat` check and the settle period guard against a slow writer.
     private static func isOpenForWriting(_ fd: FileDescriptor) -> Bool {
-        guard fcntl(fd.rawValue, setLease, F_RDLCK) == 0 else { return errno == EAGAIN }
+        guard fcntl(fd.rawValue, setLease, F_RDLCK) == 0 else {
+            let code = errno
+            if code != EAGAIN { leaseDenied.store(true, ordering: .relaxed) }
+            return code == EAGAIN
+        }
         _ = fcntl(fd.rawValue, setLease, F_UNLCK)
         return false
+    }
+
+    private static let leaseDenied = Atomic<Bool>(false)
+    private static let leaseDenialReported = Atomic<Bool>(false)
+
+    /// True exactly once, after the first read whose lease probe the kernel refused for lack of
+    /// ownership or CAP_LEASE: the caller logs it, so that operators learn that a file still being
+    /// written could be taken by a rescan.
+    public static func takeLeaseDenial() -> Bool {
+        leaseDenied.load(ordering: .relaxed) && !leaseDenialReported.exchange(true, ordering: .relaxed)
     }
 }

@@ -16,6 +16,7 @@ public final class PipelineEngine: @unchecked Sendable {
     public let configuration: PipelineConfiguration
     private let extractStage: ExtractStage
     private let writeStage: WriteStage
+    private let logger: Logger
     private let readQueue = DispatchQueue(label: "watcherd.read", qos: .utility)
     private let extractQueues: [DispatchQueue]
     private let writeQueue = DispatchQueue(label: "watcherd.write", qos: .utility)
@@ -26,6 +27,7 @@ public final class PipelineEngine: @unchecked Sendable {
         logger: Logger
     ) {
         self.configuration = configuration
+        self.logger = logger
         extractStage = ExtractStage(extractor: extractor)
         writeStage = WriteStage(configuration: configuration, ledger: ledger, log: log, logger: logger)
         extractQueues = (0..<max(1, configuration.extractWorkers)).map {
@@ -43,6 +45,13 @@ public final class PipelineEngine: @unchecked Sendable {
             let started = System.monotonicNanoseconds()
             switch ReadStage.run(candidate.path, display: candidate.display, maxBytes: configuration.maxInputBytes) {
             case .success(let read):
+                if InputFile.takeLeaseDenial() {
+                    logger.warning(
+                        """
+                        cannot take read leases on inputs owned by other users (needs CAP_LEASE): a file \
+                        still being written could be read by a rescan; grant CAP_LEASE (the systemd unit does)
+                        """)
+                }
                 if writeStage.isDone(read.input.sha256) {
                     writeQueue.async { [writeStage] in
                         completion(

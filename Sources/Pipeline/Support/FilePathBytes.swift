@@ -14,8 +14,9 @@ extension FilePath {
     /// The path's bytes without the terminating NUL.
     public var bytes: [UInt8] {
         withPlatformString { pointer in
-            pointer.withMemoryRebound(to: UInt8.self, capacity: strlen(pointer)) {
-                Array(UnsafeBufferPointer(start: $0, count: strlen(pointer)))
+            let count = strlen(pointer)
+            return pointer.withMemoryRebound(to: UInt8.self, capacity: count) {
+                Array(UnsafeBufferPointer(start: $0, count: count))
             }
         }
     }

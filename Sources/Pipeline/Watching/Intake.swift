@@ -223,9 +223,16 @@ public final class Intake: @unchecked Sendable {
 
     // MARK: - Settle
 
-    private func settle(_ path: FilePath, origin: Candidate.Origin, delayMs: Int? = nil) {
+    /// `path` relative to the inbox when it can be an input: inside the inbox, not the inbox
+    /// itself, and no component a dot-name.
+    private func inboxRelative(_ path: FilePath) -> FilePath? {
         guard let relative = path.relative(to: configuration.inbox), !relative.isEmpty, !relative.hasHiddenComponent
-        else { return }
+        else { return nil }
+        return relative
+    }
+
+    private func settle(_ path: FilePath, origin: Candidate.Origin, delayMs: Int? = nil) {
+        guard inboxRelative(path) != nil else { return }
         if inFlight.contains(path) {
             changedWhileInFlight.insert(path)
             return
@@ -268,8 +275,7 @@ public final class Intake: @unchecked Sendable {
     // MARK: - Admission
 
     private func enqueue(_ path: FilePath, origin: Candidate.Origin) {
-        guard let relative = path.relative(to: configuration.inbox), !relative.isEmpty, !relative.hasHiddenComponent
-        else { return }
+        guard let relative = inboxRelative(path) else { return }
         if inFlight.contains(path) {
             changedWhileInFlight.insert(path)
             return

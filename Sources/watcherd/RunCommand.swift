@@ -4,16 +4,17 @@ import Logging
 import Pipeline
 
 /// `watcherd run`: the daemon.
-struct RunCommand: ParsableCommand {
+struct RunCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run", abstract: "Watch the inbox and process every article dropped into it (the daemon).")
 
     @OptionGroup var directories: DirectoryOptions
+    @OptionGroup var extraction: ExtractionOptions
 
     @Option(help: "stderr log level: trace, debug, info, notice, warning, error, critical.")
     var logLevel: String = "info"
 
-    func run() throws {
+    func run() async throws {
         let level = Logger.Level(rawValue: logLevel) ?? .info
         LoggingSystem.bootstrap { label in
             var handler = StreamLogHandler.standardError(label: label)
@@ -23,12 +24,11 @@ struct RunCommand: ParsableCommand {
         let logger = Logger(label: "watcherd")
         let configuration = try directories.configuration()
         do {
-            let daemon = try Daemon(configuration: configuration, logger: logger)
-            try daemon.start()
+            let daemon = try Daemon(configuration: configuration, extraction: extraction.configuration, logger: logger)
+            try await daemon.run()
         } catch {
-            logger.critical("cannot start", metadata: ["error": "\(error)"])
+            logger.critical("stopped on an error", metadata: ["error": "\(error)"])
             throw ExitCode(1)
         }
-        dispatchMain()
     }
 }

@@ -2,10 +2,10 @@ import ArgumentParser
 
 /// `watcherd`: the command line. The daemon is `watcherd run`.
 @main
-struct Watcherd: ParsableCommand {
+struct Watcherd: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "watcherd",
         abstract: "Turns news articles dropped into an inbox directory into JSON documents.",
-        subcommands: [RunCommand.self, ProcessCommand.self, BenchExtractCommand.self],
+        subcommands: [RunCommand.self, ProcessCommand.self],
         defaultSubcommand: RunCommand.self)
 }

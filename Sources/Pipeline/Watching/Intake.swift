@@ -3,6 +3,7 @@ import Dispatch
 import Glibc
 import HeapModule
 import Logging
+import Synchronization
 import SystemPackage
 
 /// Turns watch hints into candidates for the ``PipelineEngine``: filters temporary names, waits
@@ -96,6 +97,13 @@ public final class Intake: @unchecked Sendable {
         }
     }
 
+    /// Scans the whole inbox now and returns the number of files found.
+    public func rescan(_ reason: RescanReason) async -> Int {
+        await withCheckedContinuation { continuation in
+            rescan(reason) { continuation.resume(returning: $0) }
+        }
+    }
+
     /// Starts the periodic safety-net rescan.
     public func startPeriodicRescan() {
         let interval = configuration.rescanIntervalSeconds
@@ -120,6 +128,24 @@ public final class Intake: @unchecked Sendable {
             rescanTimer?.cancel()
             timer?.cancel()
             if inFlight.isEmpty { completion() } else { drainWaiters.append(completion) }
+        }
+    }
+
+    /// Stops admitting new work and waits until nothing is in flight or `timeoutSeconds` passed.
+    ///
+    /// - Returns: whether everything in flight finished in time.
+    public func drain(timeoutSeconds: Int) async -> Bool {
+        let resumed = Mutex(false)
+        return await withCheckedContinuation { continuation in
+            let finish: @Sendable (Bool) -> Void = { inTime in
+                let first = resumed.withLock { done in
+                    defer { done = true }
+                    return !done
+                }
+                if first { continuation.resume(returning: inTime) }
+            }
+            drain { finish(true) }
+            DispatchQueue.global().asyncAfter(deadline: .now() + .seconds(timeoutSeconds)) { finish(false) }
         }
     }
 
@@ -312,7 +338,7 @@ public final class Intake: @unchecked Sendable {
             unreadable[path] = nil
         case .failed(let failure):
             attempts[path] = nil
-            if failure.code == "unreadable", let mark = AccessMark.current(path) { unreadable[path] = mark }
+            if failure.code == .unreadable, let mark = AccessMark.current(path) { unreadable[path] = mark }
         case .replaced:
             attempts[path] = nil
             if accepting { settle(path, origin: .written) }
@@ -330,7 +356,7 @@ public final class Intake: @unchecked Sendable {
                     "retry_ms": "\(jittered)", "cause": "\(failure.cause)",
                 ])
             if accepting { settle(path, origin: candidate.origin, delayMs: jittered) }
-            if failure.stage == "write" {
+            if failure.stage == .write {
                 // The output cannot take documents: stop admitting until the retry is due.
                 pausedUntil = System.monotonicNanoseconds() + UInt64(jittered) * 1_000_000
                 queue.asyncAfter(deadline: .now() + .milliseconds(jittered)) { [self] in pump() }

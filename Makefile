@@ -41,7 +41,7 @@ lint:
 install: release
 	install -D -m 0755 $$($(SWIFT) build -c release --show-bin-path)/watcherd $(DESTDIR)$(PREFIX)/bin/watcherd
 	mkdir -p $(DESTDIR)$(PREFIX)/share/watcherd
-	cp -r Sources/Pipeline/Resources/. $(DESTDIR)$(PREFIX)/share/watcherd/
+	cp -r Sources/ArticleExtraction/Resources/. $(DESTDIR)$(PREFIX)/share/watcherd/
 	install -D -m 0644 systemd/watcherd.service $(DESTDIR)/etc/systemd/system/watcherd.service
 
 clean-demo:

@@ -19,10 +19,12 @@ public struct ArticleExtractor: Sendable {
         self.clock = clock
     }
 
-    /// One extraction: the document and the nanoseconds of each step.
+    /// One extraction: the document, the nanoseconds of each step, and the tokens cut.
     public struct Extraction: Sendable {
         public var document: ArticleDocument
         public var timings: StageTimings
+        /// Tokens the `tokens` step cut (0 without one): the unit of tagging throughput.
+        public var tokenCount: Int
     }
 
     /// The document for `article` read from `source`. `stageMs` holds the milliseconds of the
@@ -48,6 +50,6 @@ public struct ArticleExtractor: Sendable {
             document.pipeline.stageMs[stage.name] = StageTimings.milliseconds(stage.nanoseconds)
         }
         document.pipeline.stageMs["extract"] = StageTimings.milliseconds(last &- start)
-        return Extraction(document: document, timings: timings)
+        return Extraction(document: document, timings: timings, tokenCount: analysis.tokens.count)
     }
 }

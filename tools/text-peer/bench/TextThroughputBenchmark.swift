@@ -1,7 +1,7 @@
 /// Measures the throughput of the text layer: decode + normalise + segment + tokenise.
 ///
-/// Pure: it takes the articles' bytes already read (the caller does the file I/O, e.g. a
-/// `watcherd bench-text DIR` subcommand; see tools/text-peer/README.md) and times, on the calling
+/// Pure: it takes the articles' bytes already read (the caller, `text-bench bench DIR` in main.swift
+/// of this folder, does the file I/O; see tools/text-peer/README.md) and times, on the calling
 /// thread (one core), for each article: `ArticleDecoder.decode`, the scalar array,
 /// `ArabicNormalizer.normalize(scalars:)` of the whole text, `ParagraphSegmenter`,
 /// `SentenceSegmenter` and `Tokenizer.tokens` (every token gets its normalised form, proclitics

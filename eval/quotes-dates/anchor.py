@@ -120,7 +120,7 @@ def parse_notes(path: Path, root: Path, manifest: dict) -> dict:
     name, ref = None, None
     quotes, dates = [], []
     text = None
-    qcursor = dcursor = 0
+    qcursor = dcursor = qstart = 0
     for lineno, raw in enumerate(lines, 1):
         line = raw.strip()
         if not line or line.startswith("#"):
@@ -143,8 +143,9 @@ def parse_notes(path: Path, root: Path, manifest: dict) -> dict:
                 if kind not in ("r", "d") or skind not in KINDS:
                     raise NotesError("bad direct/reported flag or speaker kind")
                 vtext, vn = split_nth(verb)
-                vs, ve = find(text, vtext, qcursor, vn)
-                qcursor = ve
+                # `#0` reuses the previous quotation's verb (one verb introducing several quoted fragments)
+                vs, ve = find(text, vtext, qstart, 1) if vn == 0 else find(text, vtext, qcursor, vn)
+                qcursor, qstart = ve, vs
                 if mention == "-":
                     ss = se = None
                     pos = "implicit"

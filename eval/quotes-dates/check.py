@@ -121,6 +121,7 @@ def main() -> int:
             else:
                 err(f"{tag} speaker_position {pos!r}")
             totals["direct" if q["direct"] else "reported"] += 1
+            totals[("direct_" if q["direct"] else "reported_") + pos] += 1
             totals["kind_" + q["speaker_kind"]] += 1
             qspans.append((q["start"], q["end"]))
         qspans.sort()
@@ -184,6 +185,8 @@ def main() -> int:
           f"the verb {totals['before']}, after {totals['after']}, implicit {totals['implicit']}; mention = canonical "
           f"{totals['speaker_literal']}, resolved to a name given elsewhere {totals['speaker_resolved']}; kinds: "
           + ", ".join(f"{k[5:]} {totals[k]}" for k in sorted(totals) if k.startswith("kind_")))
+    print("  direct: " + ", ".join(f"{p} {totals['direct_' + p]}" for p in ("before", "after", "implicit"))
+          + "; reported: " + ", ".join(f"{p} {totals['reported_' + p]}" for p in ("before", "after", "implicit")))
     print(f"dates {totals['dates']}: day {totals['dates_day']}, week {totals['dates_week']}, month "
           f"{totals['dates_month']}, year {totals['dates_year']}, vague (null) {totals['dates_vague']}; gregorian "
           f"{totals['dates_gregorian']}, hijri {totals['dates_hijri']}; relative {totals['dates_relative']}, "

@@ -6,7 +6,7 @@ The notes are kept outside the repository (they quote article text). One notes f
     file snn_was_0014.txt
     ref 2015-08-11                  (optional: default is the date part of date_extracted in MANIFEST.tsv)
     # a comment
-    Q r | وقال | عادل الجبير | >معاليه | زيارة | EOS | person
+    Q r | وقال | فلان الفلاني | >معاليه | الكلمة_الأولى | EOS | person
     D 26 شوال 1436 هـ | 2015-08-11 | day | hijri | f
 
 Q fields: r (reported) or d (direct); the verb token as written, optionally `#n` for its n-th occurrence after the

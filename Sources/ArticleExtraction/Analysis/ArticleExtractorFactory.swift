@@ -4,8 +4,8 @@ import ArabicText
 /// that lists the analyzers and their order. Adding an analyzer is one line here.
 public enum ArticleExtractorFactory {
     /// The standard extractor: `segment`, `tokens`, `entities` (the configured recogniser),
-    /// `numbers`, `language`, `statistics`, loading what the recogniser needs from
-    /// `resourceDirectory` (the folder holding `gazetteer/`).
+    /// `published`, `dates`, `numbers`, `language`, `statistics`, loading what the recogniser needs
+    /// from `resourceDirectory` (the folder holding `gazetteer/`).
     ///
     /// - Throws: ``ResourceError`` when a resource file cannot be read.
     public static func make(
@@ -18,11 +18,14 @@ public enum ArticleExtractorFactory {
             recognizer = GazetteerEntityRecognizer(
                 gazetteer: try GazetteerLoader.load(tokenizer: tokenizer, from: resourceDirectory))
         }
+        let dates = DateRecognizer(lexicon: DateLexicon(normalizer: tokenizer.normalizer))
         return ArticleExtractor(
             analyzers: [
                 SegmentationAnalyzer(),
                 TokenAnalyzer(tokenizer: tokenizer),
                 EntityAnalyzer(recognizer: recognizer, normalizer: tokenizer.normalizer),
+                PublicationAnalyzer(recognizer: dates),
+                DateAnalyzer(recognizer: dates),
                 NumberAnalyzer(normalizer: tokenizer.normalizer),
                 LanguageAnalyzer(),
                 StatisticsAnalyzer(),

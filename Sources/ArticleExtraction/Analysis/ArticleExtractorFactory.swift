@@ -4,8 +4,9 @@ import ArabicText
 /// that lists the analyzers and their order. Adding an analyzer is one line here.
 public enum ArticleExtractorFactory {
     /// The standard extractor: `segment`, `tokens`, `entities` (the configured recogniser),
-    /// `published`, `dates`, `numbers`, `language`, `statistics`, loading what the recogniser needs
-    /// from `resourceDirectory` (the folder holding `gazetteer/`).
+    /// `published`, `dates`, `numbers`, `keywords`, `summary`, `language`, `statistics`,
+    /// loading what the recogniser and the keywords need from `resourceDirectory` (the folder
+    /// holding `gazetteer/` and `keywords/`).
     ///
     /// - Throws: ``ResourceError`` when a resource file cannot be read.
     public static func make(
@@ -19,6 +20,7 @@ public enum ArticleExtractorFactory {
                 gazetteer: try GazetteerLoader.load(tokenizer: tokenizer, from: resourceDirectory))
         }
         let dates = DateRecognizer(lexicon: DateLexicon(normalizer: tokenizer.normalizer))
+        let frequencies = try DocumentFrequencies.load(from: resourceDirectory)
         return ArticleExtractor(
             analyzers: [
                 SegmentationAnalyzer(),
@@ -27,6 +29,8 @@ public enum ArticleExtractorFactory {
                 PublicationAnalyzer(recognizer: dates),
                 DateAnalyzer(recognizer: dates),
                 NumberAnalyzer(normalizer: tokenizer.normalizer),
+                KeywordAnalyzer(extractor: KeywordExtractor(frequencies: frequencies)),
+                SummaryAnalyzer(),
                 LanguageAnalyzer(),
                 StatisticsAnalyzer(),
             ],

@@ -4,7 +4,7 @@ import ArabicText
 /// that lists the analyzers and their order. Adding an analyzer is one line here.
 public enum ArticleExtractorFactory {
     /// The standard extractor: `segment`, `tokens`, `entities` (the configured recogniser),
-    /// `published`, `dates`, `numbers`, `keywords`, `summary`, `language`, `statistics`,
+    /// `published`, `quotes`, `dates`, `numbers`, `keywords`, `summary`, `language`, `statistics`,
     /// loading what the recogniser and the keywords need from `resourceDirectory` (the folder
     /// holding `gazetteer/` and `keywords/`).
     ///
@@ -21,12 +21,18 @@ public enum ArticleExtractorFactory {
         }
         let dates = DateRecognizer(lexicon: DateLexicon(normalizer: tokenizer.normalizer))
         let frequencies = try DocumentFrequencies.load(from: resourceDirectory)
+        let hints = NameHints(
+            firstNames: try NameHints.firstNames(from: resourceDirectory, normalizer: tokenizer.normalizer),
+            frequencies: frequencies)
         return ArticleExtractor(
             analyzers: [
                 SegmentationAnalyzer(),
                 TokenAnalyzer(tokenizer: tokenizer),
                 EntityAnalyzer(recognizer: recognizer, normalizer: tokenizer.normalizer),
                 PublicationAnalyzer(recognizer: dates),
+                QuotationAnalyzer(
+                    verbs: SpeechVerbLexicon(normalizer: tokenizer.normalizer), normalizer: tokenizer.normalizer,
+                    hints: hints),
                 DateAnalyzer(recognizer: dates),
                 NumberAnalyzer(normalizer: tokenizer.normalizer),
                 KeywordAnalyzer(extractor: KeywordExtractor(frequencies: frequencies)),

@@ -6,6 +6,6 @@ struct Watcherd: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "watcherd",
         abstract: "Turns news articles dropped into an inbox directory into JSON documents.",
-        subcommands: [RunCommand.self, ProcessCommand.self],
+        subcommands: [RunCommand.self, ProcessCommand.self, EvalCommand.self, KeywordsCommand.self],
         defaultSubcommand: RunCommand.self)
 }

@@ -23,7 +23,7 @@ public enum ArticleExtractorFactory {
         let frequencies = try DocumentFrequencies.load(from: resourceDirectory)
         let hints = NameHints(
             firstNames: try NameHints.firstNames(from: resourceDirectory, normalizer: tokenizer.normalizer),
-            frequencies: frequencies)
+            frequencies: frequencies, dates: dates.lexicon)
         return ArticleExtractor(
             analyzers: [
                 SegmentationAnalyzer(),
@@ -35,7 +35,7 @@ public enum ArticleExtractorFactory {
                     hints: hints),
                 DateAnalyzer(recognizer: dates),
                 NumberAnalyzer(normalizer: tokenizer.normalizer),
-                KeywordAnalyzer(extractor: KeywordExtractor(frequencies: frequencies)),
+                KeywordAnalyzer(extractor: KeywordExtractor(frequencies: frequencies), tokenizer: tokenizer),
                 SummaryAnalyzer(),
                 LanguageAnalyzer(),
                 StatisticsAnalyzer(),

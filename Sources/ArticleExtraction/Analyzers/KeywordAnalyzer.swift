@@ -6,12 +6,18 @@ import ArabicText
 public struct KeywordAnalyzer: ArticleAnalyzer {
     public let name = "keywords"
     public let extractor: KeywordExtractor
+    /// Cuts the title into tokens (the `tokens` step's tokenizer).
+    public let tokenizer: Tokenizer
 
-    public init(extractor: KeywordExtractor) { self.extractor = extractor }
+    public init(extractor: KeywordExtractor, tokenizer: Tokenizer) {
+        self.extractor = extractor
+        self.tokenizer = tokenizer
+    }
 
     public func analyze(_ analysis: inout ArticleAnalysis) {
+        let title = analysis.article.title.map { tokenizer.tokens(in: ScalarText.scalars(of: $0)) } ?? []
         let (keywords, weights) = extractor.keywords(
-            tokens: analysis.tokens, scalars: analysis.scalars, mentions: analysis.mentions)
+            tokens: analysis.tokens, scalars: analysis.scalars, mentions: analysis.mentions, title: title)
         analysis.document.keywords = keywords
         analysis.termWeights = weights
     }

@@ -429,7 +429,10 @@ struct DateScan {
             let key = facts[i].key
             if o == 0 {
                 // اليوم (with the article only)
-                guard facts[i].article, key == "يوم" else { return nil }
+                // اليوم, not باليوم "per day" or لليوم.
+                guard facts[i].article, key == "يوم",
+                    tokens[i].proclitics.count == 1 || tokens[i].proclitics.first == "و"
+                else { return nil }
                 if i > 0, base(i - 1) == "عين" { return nil }
                 if i + 1 < tokens.count, let next = entry(i + 1),
                     next.ordinal != nil || next.direction != nil || tokens[i + 1].base == "تالي"

@@ -7,7 +7,8 @@ import Foundation
 /// ``DocumentFrequencies`` (an entity takes the largest IDF of its words).
 ///
 /// Candidates: single words (in an article of 120 content words or more, only those used at least
-/// twice), pairs used at least twice, entities (person, organisation, place). Taken best first, up
+/// twice), pairs used at least twice (a pair the table does not hold takes the mean IDF of its
+/// words), entities (person, organisation, place); terms in the title count 1.5 times. Taken best first, up
 /// to ``limit``; a single word already part of a chosen pair or entity, and a pair or entity whose
 /// words are all already covered, are skipped. A term is shown as the article writes it most
 /// often (without و ف ب ل ك in front, the article kept).
@@ -22,9 +23,11 @@ public struct KeywordExtractor: Sendable {
     }
 
     /// The keywords, best first, and the TF-IDF weight of every single-word term of the article.
-    public func keywords(tokens: [Token], scalars: [Unicode.Scalar], mentions: [EntityMention]) -> (
-        keywords: [ArticleDocument.Keyword], weights: [String: Double]
-    ) {
+    /// Terms whose words all occur in `title` (its tokens) count 1.5 times.
+    public func keywords(
+        tokens: [Token], scalars: [Unicode.Scalar], mentions: [EntityMention], title: [Token] = []
+    ) -> (keywords: [ArticleDocument.Keyword], weights: [String: Double]) {
+        let titleStems = Set(KeywordTerms.words(title).map(\.key))
         let words = KeywordTerms.words(tokens)
         guard !words.isEmpty else { return ([], [:]) }
         struct Term {
@@ -43,8 +46,9 @@ public struct KeywordExtractor: Sendable {
         var candidates: [(term: String, score: Double, stems: [String])] = []
         let minimumWordCount = words.count >= 120 ? 2 : 1
         for (key, term) in terms {
-            let score = (1 + log(Double(term.count))) * frequencies.idf(key)
             let isPair = term.stems.count > 1
+            var score = (1 + log(Double(term.count))) * idf(key, stems: term.stems)
+            if term.stems.allSatisfy(titleStems.contains) { score *= 1.5 }
             if !isPair { weights[key] = score }
             guard term.count >= (isPair ? 2 : minimumWordCount) else { continue }
             let form = term.forms.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }!.key
@@ -60,22 +64,38 @@ public struct KeywordExtractor: Sendable {
         }
         for (name, entity) in entities where entity.stems.count > 1 || entity.count >= minimumWordCount {
             let idf = entity.stems.map { frequencies.idf($0) }.max() ?? 0
-            candidates.append((name, (1 + log(Double(entity.count))) * idf, entity.stems))
+            var score = (1 + log(Double(entity.count))) * idf
+            if entity.stems.allSatisfy(titleStems.contains) { score *= 1.5 }
+            candidates.append((name, score, entity.stems))
         }
-        candidates.sort { $0.score != $1.score ? $0.score > $1.score : $0.term < $1.term }
-        var chosen: [ArticleDocument.Keyword] = []
+        candidates.sort {
+            $0.score != $1.score ? $0.score > $1.score : ($0.stems.count, $1.term) > ($1.stems.count, $0.term)
+        }
+        var chosen: [(keyword: ArticleDocument.Keyword, stems: [String])] = []
         var covered = Set<String>()
         var shown = Set<String>()
         for c in candidates where chosen.count < limit {
             if c.stems.count == 1 ? covered.contains(c.stems[0]) : c.stems.allSatisfy(covered.contains) { continue }
             if shown.contains(c.term) { continue }
-            if c.stems.count > 1 { covered.formUnion(c.stems) }
-            shown.insert(c.term)
             let score = (c.score * 1000).rounded() / 1000
             guard score.isFinite, score > 0 else { continue }
-            chosen.append(ArticleDocument.Keyword(term: c.term, score: score))
+            if c.stems.count > 1 {
+                covered.formUnion(c.stems)
+                // A single word chosen before and now part of this term gives way to it.
+                chosen.removeAll { $0.stems.count == 1 && covered.contains($0.stems[0]) }
+            }
+            shown.insert(c.term)
+            chosen.append((ArticleDocument.Keyword(term: c.term, score: score), c.stems))
         }
-        return (chosen, weights)
+        return (chosen.map(\.keyword), weights)
+    }
+
+    /// The IDF of a term: the table's for a single word or a pair it holds; for a pair it does not
+    /// hold (fewer documents than the table's threshold), the mean of its words' IDFs, so that a
+    /// chance pair is not preferred for its rarity alone.
+    func idf(_ key: String, stems: [String]) -> Double {
+        if stems.count == 1 || frequencies.counts[key] != nil { return frequencies.idf(key) }
+        return stems.reduce(0) { $0 + frequencies.idf($1) } / Double(stems.count)
     }
 
     /// The text from token `first` (after its conjunction and preposition proclitics) to token

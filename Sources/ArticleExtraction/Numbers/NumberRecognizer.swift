@@ -143,11 +143,8 @@ struct NumberRecognizer: Sendable {
                 guard current > 0, current < 10 else { return finish(total, current, vague, count, i, k, tokens) }
                 current += 10
             case .scale(let s):
-                if current == 0 && count == 0
-                    && (t.base == "الاف" || t.normalized == "الاف" || s == 1e6 && t.base == "ملايين")
-                {
-                    vague = true
-                }
+                // A plural scale word opening the number (آلاف، ملايين، المليارات): "thousands of".
+                if current == 0 && count == 0 && Self.pluralScales.contains(t.base) { vague = true }
                 total += max(current, 1) * s
                 current = 0
             case .vague:
@@ -158,6 +155,9 @@ struct NumberRecognizer: Sendable {
         }
         return finish(total, current, vague, count, i, k, tokens)
     }
+
+    /// Plural scale words (normalised base forms).
+    static let pluralScales: Set<String> = ["الاف", "ملايين", "مليارات", "بلايين", "تريليونات"]
 
     private func finish(
         _ total: Double, _ current: Double, _ vague: Bool, _ count: Int, _ i: Int, _ k: Int, _ tokens: [Token]

@@ -9,23 +9,35 @@ public struct NameHints: Sendable {
     public let firstNames: Set<String>
     public let frequencies: DocumentFrequencies?
     public let rareBelow: Int32
+    /// Words of time (الأشهر، الماضية، الخميس), which neither name nor describe a speaker.
+    public let dates: DateLexicon?
 
     /// No hints: only known entity mentions name speakers.
     public static let none = NameHints(firstNames: [], frequencies: nil)
 
-    public init(firstNames: Set<String>, frequencies: DocumentFrequencies?, rareBelow: Int32 = 150) {
+    public init(
+        firstNames: Set<String>, frequencies: DocumentFrequencies?, dates: DateLexicon? = nil, rareBelow: Int32 = 150
+    ) {
         self.firstNames = firstNames
         self.frequencies = frequencies
+        self.dates = dates
         self.rareBelow = rareBelow
+    }
+
+    /// `base` is a month, weekday, unit of time, deictic adjective or relative day.
+    func isDateWord(_ base: String) -> Bool {
+        guard let e = dates?.entry(base) else { return false }
+        return e.gregorianMonth != nil || e.weekday != nil || e.unit != nil || e.direction != nil
+            || e.dayOffset != nil || e.vagueAdverb
     }
 
     /// `normalized` is a known first name.
     func isFirstName(_ normalized: String) -> Bool { firstNames.contains(normalized) }
 
-    /// The stem occurs in fewer than ``rareBelow`` background documents.
-    func isRare(_ stem: String) -> Bool {
+    /// The stem occurs in fewer than `below` (default ``rareBelow``) background documents.
+    func isRare(_ stem: String, below: Int32? = nil) -> Bool {
         guard let frequencies else { return false }
-        return (frequencies.counts[stem] ?? 0) < rareBelow
+        return (frequencies.counts[stem] ?? 0) < (below ?? rareBelow)
     }
 
     /// The first names listed one per line in `directory/gazetteer/person-first-names.txt` (the

@@ -18,4 +18,7 @@ struct QuotationCandidate: Sendable, Equatable {
     var direct: Bool
     /// Index of the paragraph holding the verb.
     var paragraph: Int
+    /// Token indices of the subject standing before the verb inside the words of an enclosing
+    /// quotation (`بأن وزير الخارجية أكد`), for a nested quotation; `nil` otherwise.
+    var subject: Range<Int>? = nil
 }

@@ -12,7 +12,9 @@ import ArabicText
 /// The span runs to the closing mark, or else to the end of the sentence (`.` `!` `?` `؟` or the
 /// paragraph end; `..` is not an end), final punctuation excluded; a quotation is cut before the
 /// verb of the next one in the same sentence (`…، مشيرا إلى أن …`). A verb inside a quotation in
-/// marks (a quotation within a quotation) is not taken. A short marked name between the verb and
+/// marks (a quotation within a quotation) is not taken; in reported words that open with another
+/// speaker's statement (`صرح المتحدث بأن وزير الخارجية أكد أنه …`) that statement is a second,
+/// nested quotation. A short marked name between the verb and
 /// its complement (`لـ«المدينة»`) is skipped over.
 ///
 /// Pure; works on the tokens of ``Tokenizer`` and the paragraphs of ``ParagraphSegmenter``.
@@ -39,7 +41,20 @@ struct QuotationFinder: Sendable {
             if var last = found.last, !last.marked, tokens[v].range.start < last.span.end,
                 tokens[v].range.start > last.span.start
             {
-                if !view.startsNewQuotation(at: v, form: form) { continue }
+                if !view.startsNewQuotation(at: v, form: form) {
+                    // Reported words that open with someone else's statement (بأن وزير الخارجية أكد
+                    // خلال كلمته أنه …): that statement is a quotation of its own, inside the first.
+                    if form.kind == .finite, v > last.contentStart, v - last.contentStart <= 5,
+                        (last.contentStart..<v).allSatisfy({ tokens[$0].kind == .arabicWord && view.form[$0] == nil }),
+                        tokens[last.contentStart].proclitics.contains("ال") || view.mentionAt[last.contentStart] >= 0
+                            || SpeakerResolver.isTitleOrCourtesy(tokens[last.contentStart].base)
+                    {
+                        candidate.subject = last.contentStart..<v
+                        candidate.paragraph = view.paragraph[v]
+                        found.append(candidate)
+                    }
+                    continue
+                }
                 let end = view.trimmedEnd(before: v, after: last.contentStart)
                 if end > last.span.start {
                     last.span.end = end

@@ -74,17 +74,36 @@ struct SpeakerResolver {
                 k += 1
                 continue
             }
+            // The title's chain: definite words, words with ل, titles, mentions, and a place after
+            // إلى، في، لدى (مدير عام السجون اللواء، المبعوث الدولي إلى اليمن، الملحق التجاري
+            // للجمهورية الإندونيسية); the name must follow it at once.
             var end = k + 1
-            while end < tokens.count, end - k <= 12, tokens[end].kind != .punctuation, view.form[end] == nil,
-                !view.isComplementizer(end, lemma: "")
-            {
+            while end < tokens.count, end - k <= 12, tokens[end].kind == .arabicWord, view.form[end] == nil {
+                let u = tokens[end]
+                if ["الي", "في", "لدي"].contains(u.normalized), end + 1 < tokens.count, view.mentionAt[end + 1] >= 0 {
+                    end = view.mentionTokens[view.mentionAt[end + 1]].upperBound
+                    continue
+                }
+                let chain =
+                    u.proclitics.contains("ال") || u.proclitics.first == "ل" || u.base.hasPrefix("ل")
+                    || Self.isTitleOrCourtesy(u.base) || view.mentionAt[end] >= 0 || u.base == "عام"
+                if !chain { break }
                 end += 1
+            }
+            // A name in apposition after a comma (السفير الأمريكي في ليبيا، ريتشارد نورلاند،).
+            if end + 1 < tokens.count, view.mark(end) == 0x060C || view.mark(end) == 0x2C, end > k + 1,
+                let name = nameRun(at: end + 1, limit: min(end + 7, tokens.count), afterTitle: true),
+                !found.contains(where: { $0.tokens == name.tokens })
+            {
+                found.append(name)
+                k = name.tokens.upperBound
+                continue
             }
             let before = tokens[end - 1]
             let quoted =
-                end > k + 1 && before.kind == .arabicWord && !before.base.hasPrefix("ل")
+                before.kind == .arabicWord && !before.base.hasPrefix("ل")
                     && !Self.prepositions.contains(before.normalized) ? quotedName(after: end) : nil
-            if let name = nameAfterTitle(in: k..<end) ?? quoted,
+            if let name = nameRun(at: end, limit: min(end + 6, tokens.count), afterTitle: true) ?? quoted,
                 !found.contains(where: { $0.tokens == name.tokens })
             {
                 found.append(name)
@@ -115,8 +134,20 @@ struct SpeakerResolver {
             let offset = view.tokens[v].range.start
             // A verb inside a quotation is the quoted speaker's words, not a new speaker.
             if candidate == nil, quoteSpans.contains(where: { $0.start <= offset && offset < $0.end }) { continue }
-            let region = candidate?.region ?? (v + 1)..<min(view.tokens.count, v + 4)
-            let explicit = explicitSpeaker(verb: v, region: region, lemma: form.lemma, bounded: candidate != nil)
+            let region = candidate?.region ?? (v + 1)..<min(view.tokens.count, v + 10)
+            // A participle without a quotation of its own (منوها كذلك بضرورة) names no subject, except
+            // an honorific or a mention right after it (مبينا سموه).
+            let bareParticiple =
+                candidate == nil && form.kind != .finite && form.kind != .imperfect
+                && !(v + 1 < view.tokens.count
+                    && (Self.honorifics.contains(view.tokens[v + 1].normalized) || view.mentionAt[v + 1] >= 0))
+            var explicit =
+                bareParticiple
+                ? nil : explicitSpeaker(verb: v, region: region, lemma: form.lemma, bounded: candidate != nil)
+            if let subject = candidate?.subject {
+                explicit = explicitSpeaker(
+                    verb: subject.lowerBound - 1, region: subject, lemma: form.lemma, bounded: true)
+            }
             var speaker: Speaker?
             var mention: Mention?
             if let explicit {
@@ -241,6 +272,9 @@ struct SpeakerResolver {
             if t.proclitics.isEmpty, end > start, t.base.hasPrefix("ل") && !t.base.hasPrefix("لل") { break }
             if end == start, t.proclitics.contains(where: { $0 == "ل" || $0 == "ب" }) { return nil }
             if Self.dateWords.contains(t.base) && t.proclitics.contains("ال") { break }
+            // (عام after a title is "general": مدير عام.)
+            let general = t.base == "عام" && end > start && Self.isTitle(tokens[end - 1].base)
+            if Self.notSubjects.contains(t.normalized) || (hints.isDateWord(t.base) && !general) { break }
             // After a definite word, a bare indefinite one starts something else (الوكالة أسماء).
             if end > start, t.proclitics.isEmpty, tokens[end - 1].proclitics.contains("ال"), view.mentionAt[end] < 0 {
                 break
@@ -260,6 +294,15 @@ struct SpeakerResolver {
         // A courtesy title alone (اللواء) names no one.
         guard end > start, !(start..<end).allSatisfy({ Self.courtesyTitles.contains(tokens[$0].base) }) else {
             return nil
+        }
+        // After a verb without a quotation the noun may be its object (أكد ترحيب الحكومة): only a
+        // title, an organisation or a source (المصدر، الشهود) is taken as the subject.
+        if !bounded {
+            let head = (start..<end).first { !Self.courtesyTitles.contains(tokens[$0].base) }.map { tokens[$0] }
+            guard let head,
+                Self.isTitle(head.base) || Self.isTitle(head.stem) || Self.organizationHeads.contains(head.stem)
+                    || Self.organizationHeads.contains(head.base) || Self.sourceNouns.contains(head.stem)
+            else { return nil }
         }
         // A name in marks after the description: الصحيفة الأميركية «وول ستريت جورنال».
         if bounded, end < region.upperBound, let name = quotedName(after: end),
@@ -321,58 +364,79 @@ struct SpeakerResolver {
         let tokens = view.tokens
         var k = region.lowerBound + 1
         while k < region.upperBound {
-            let t = tokens[k]
             let before = tokens[k - 1]
             let afterTitle =
                 before.kind == .arabicWord
                 && (before.proclitics.contains("ال") || before.proclitics.first == "ل"
                     || (before.proclitics.isEmpty && before.base.hasPrefix("ل")) || Self.isTitle(before.base))
-            let initial = t.base.unicodeScalars.first
-            if afterTitle, t.kind == .arabicWord, t.proclitics.isEmpty, !Self.notNames.contains(t.base),
-                !Self.notNames.contains(t.stem), !Self.prepositions.contains(t.normalized), view.form[k] == nil,
-                !Self.objects.contains(t.normalized), t.base.unicodeScalars.count >= 3, view.mentionAt[k] < 0,
-                initial != "ل", initial != "ب"
+            if afterTitle,
+                let name = nameRun(at: k, limit: region.upperBound, afterTitle: Self.isTitleOrCourtesy(before.base))
             {
-                var end = k + 1
-                while end < region.upperBound, end - k < 6 {
-                    let u = tokens[end]
-                    guard u.kind == .arabicWord, view.form[end] == nil, !Self.prepositions.contains(u.normalized),
-                        !Self.notNames.contains(u.base)
-                    else { break }
-                    if u.proclitics.isEmpty || u.normalized == "ال" || u.base == "ال" {
-                        // Four words, or six with particles (صالح بن عبدالله بن حميد).
-                        if end - k >= 4 && !tokens[k..<end].contains(where: { Self.particles.contains($0.normalized) })
-                        {
-                            break
-                        }
-                        end += 1
-                        continue
-                    }
-                    if u.proclitics == ["ال"] {
-                        end += 1
-                        if !Self.innerNameWords.contains(u.normalized) { break }
-                        continue
-                    }
-                    break
-                }
-                // A name: two words or more that start with a known first name or a rare word, or
-                // one known first name followed by the complement or punctuation.
-                let known = hints.isFirstName(t.normalized) && !Self.ambiguousNames.contains(t.normalized)
-                let particle = tokens[k..<end].contains { Self.particles.contains($0.normalized) }
-                let family = tokens[end - 1]
-                let rareFamily = family.proclitics == ["ال"] && hints.isRare(family.stem)
-                let plausible =
-                    end - k >= 2
-                    ? known || particle || hints.isRare(t.stem) || rareFamily
-                    : known && (end == region.upperBound || tokens[end].kind == .punctuation)
-                if plausible {
-                    let range = ScalarRange(start: tokens[k].range.start, end: tokens[end - 1].range.end)
-                    return (k..<end, text(range))
-                }
+                return name
             }
             k += 1
         }
         return nil
+    }
+
+    /// A name starting at token `k` and ending before `limit`: up to four words without proclitics
+    /// (six with particles: صالح بن عبدالله بن حميد), the last of them possibly a family name with the
+    /// article; its first word not a title, organisation head, frequent noun, function or time word.
+    /// It is taken when it starts with a known first name (one that is also a common word only right
+    /// after a title: `الوزير خالد العرج`), holds
+    /// a particle, or has a rare first or last word (``NameHints``); a single word only when it is a
+    /// known first name before the complement or punctuation.
+    private func nameRun(at k: Int, limit: Int, afterTitle: Bool) -> (tokens: Range<Int>, canonical: String)? {
+        let tokens = view.tokens
+        guard k < limit else { return nil }
+        let t = tokens[k]
+        let initial = t.base.unicodeScalars.first
+        guard t.kind == .arabicWord, t.proclitics.isEmpty, !Self.notNames.contains(t.base),
+            !KeywordTerms.stopWords.contains(t.normalized), !hints.isDateWord(t.base),
+            !Self.notNames.contains(t.stem), !Self.prepositions.contains(t.normalized), view.form[k] == nil,
+            !Self.objects.contains(t.normalized), t.base.unicodeScalars.count >= 3, view.mentionAt[k] < 0
+        else { return nil }
+        // A word starting with ل or ب is a name (بنيامين، لطفي) only when it is not a preposition on a
+        // frequent word (لوكالة، بمدينة): the word without its first letter must be rare.
+        if initial == "ل" || initial == "ب" {
+            let rest = String(t.base.unicodeScalars.dropFirst())
+            guard rest.unicodeScalars.count >= 3, hints.isRare(ArabicLightStemmer.stem(rest), below: 30) else {
+                return nil
+            }
+        }
+        var end = k + 1
+        while end < limit, end - k < 6 {
+            let u = tokens[end]
+            guard u.kind == .arabicWord, view.form[end] == nil, !Self.prepositions.contains(u.normalized),
+                !Self.notNames.contains(u.base),
+                !KeywordTerms.stopWords.contains(u.normalized) || Self.particles.contains(u.normalized),
+                !hints.isDateWord(u.base)
+            else { break }
+            if u.proclitics.isEmpty || u.normalized == "ال" || u.base == "ال" {
+                // Four words, or six with particles.
+                if end - k >= 4 && !tokens[k..<end].contains(where: { Self.particles.contains($0.normalized) }) {
+                    break
+                }
+                end += 1
+                continue
+            }
+            if u.proclitics == ["ال"] {
+                end += 1
+                if !Self.innerNameWords.contains(u.normalized) { break }
+                continue
+            }
+            break
+        }
+        let known = hints.isFirstName(t.normalized) && (afterTitle || !Self.ambiguousNames.contains(t.normalized))
+        let particle = tokens[k..<end].contains { Self.particles.contains($0.normalized) }
+        let closes = end == limit || tokens[end].kind == .punctuation
+        let plausible =
+            end - k >= 2
+            ? known || particle || hints.isRare(t.stem) || hints.isRare(tokens[end - 1].stem)
+            : known && closes
+        guard plausible else { return nil }
+        let range = ScalarRange(start: tokens[k].range.start, end: tokens[end - 1].range.end)
+        return (k..<end, text(range))
     }
 
     /// True when every word of the mention is a courtesy title or honorific (صاحب السمو، سمو).
@@ -391,11 +455,28 @@ struct SpeakerResolver {
         for (m, mention) in view.mentions.enumerated() where mention.type == .person {
             let range = view.mentionTokens[m]
             if range.isEmpty || range.lowerBound >= v || isHonorificOnly(range) { continue }
+            // A first name that is also a common word, with no title before it (أسماء المرشحات).
+            if Self.ambiguousNames.contains(view.tokens[range.lowerBound].normalized),
+                range.lowerBound == 0 || !Self.isTitleOrCourtesy(view.tokens[range.lowerBound - 1].base)
+            {
+                continue
+            }
             out.append((range, mention.canonical))
         }
         out.append(contentsOf: names.filter { $0.tokens.lowerBound < v })
         return out.sorted { $0.tokens.lowerBound < $1.tokens.lowerBound }
     }
+
+    /// Nouns for sources and groups that speak (مصدر، شهود، مسؤول، محللون), as light stems.
+    private static let sourceNouns: Set<String> = Set(
+        "مصدر مصادر شاهد شهود مسؤول مسؤولون مسؤولين متحدث محلل محللون خبير خبراء سكان مواطن مواطنون ناشط ناشطون مراقب مراقبون"
+            .split(separator: " ").map { ArabicLightStemmer.stem(String($0)) })
+
+    /// Pronouns and quantifiers that do not name a speaker (قال هو، وتؤكد كل).
+    private static let notSubjects: Set<String> = [
+        "هو", "هي", "هم", "هما", "هن", "نحن", "انا", "انت", "انتم", "كل", "جميع", "بعض", "معظم", "اغلب", "احد", "ذلك",
+        "هذا", "هذه", "تلك", "الذي", "التي", "ما", "من", "لا", "لم", "لن", "قد", "ان", "انه", "انها", "كذلك", "ايضا",
+    ]
 
     private static let dateWords: Set<String> = [
         "يوم", "امس", "خميس", "جمعه", "سبت", "احد", "اثنين", "ثلاثاء", "اربعاء", "اسبوع", "شهر", "عام", "ماضي",
@@ -427,8 +508,19 @@ struct SpeakerResolver {
             let offset = view.tokens[k].range.start
             return quoteSpans.contains { $0.start <= offset && offset < $0.end }
         }
+        // A subject opens its sentence: no preposition before it, within its first ten tokens.
+        // A connective before a comma opening the sentence (إلى ذلك، من جهته،) is set aside.
+        var clause = start
+        for c in start..<min(v, start + 8) where view.tokens[c].kind == .punctuation && view.mark(c) != 0x3A {
+            if (clause..<c).contains(where: { view.mentionAt[$0] >= 0 }) { break }
+            clause = c + 1
+        }
+        func opensSentence(_ k: Int) -> Bool {
+            k >= clause && k < clause + 10
+                && !(clause..<k).contains { Self.prepositionWords.contains(view.tokens[$0].bare) }
+        }
         if let person = persons(before: v).first(where: {
-            $0.tokens.lowerBound >= start && !quoted($0.tokens.lowerBound)
+            $0.tokens.lowerBound >= start && !quoted($0.tokens.lowerBound) && opensSentence($0.tokens.lowerBound)
         }) {
             let m = view.mentionAt[person.tokens.lowerBound]
             let mention =
@@ -443,7 +535,7 @@ struct SpeakerResolver {
             for (m, mention) in view.mentions.enumerated() where mention.type == type {
                 let range = view.mentionTokens[m]
                 guard range.lowerBound >= start, range.upperBound <= v, !range.isEmpty, !quoted(range.lowerBound),
-                    !isGoverned(range.lowerBound)
+                    !isGoverned(range.lowerBound), opensSentence(range.lowerBound)
                 else { continue }
                 if type == .location && range.lowerBound > start + 2 { continue }
                 let found = entityMention(m)
@@ -456,6 +548,12 @@ struct SpeakerResolver {
         }
         return nil
     }
+
+    /// Prepositions (as `Token.bare`: و and ف removed) that make what follows an adverbial.
+    private static let prepositionWords: Set<String> = [
+        "في", "من", "عن", "مع", "الي", "علي", "حول", "خلال", "بعد", "قبل", "لدي", "عند", "منذ", "حتي", "ضد", "تجاه",
+        "بشان", "ازاء", "بين",
+    ]
 
     /// Index of the first token of the sentence holding token `v`.
     private func sentenceStart(_ v: Int) -> Int {
@@ -518,9 +616,11 @@ struct SpeakerResolver {
         // وزير خارجية روسيا), else its stems, else, for a short title, its head noun.
         if definite, Self.isTitle(headToken.base) || Self.isTitle(headToken.stem) {
             let forms = Set(contentWords.map { tokens[$0].bare })
-            if let person = titledPerson(before: v, holding: forms, \.bare)
-                ?? titledPerson(before: v, holding: stems, \.stem)
-                ?? (contentWords.count <= 2 ? titledPerson(before: v, holding: [headToken.stem], \.stem) : nil)
+            // The name may stand right after its title (وزير الخارجية سامح شكري).
+            let horizon = min(view.tokens.count, mention.tokens.upperBound + 8)
+            if let person = titledPerson(before: horizon, holding: forms, \.bare)
+                ?? titledPerson(before: horizon, holding: stems, \.stem)
+                ?? (contentWords.count <= 2 ? titledPerson(before: horizon, holding: [headToken.stem], \.stem) : nil)
             {
                 return speaker(person, "PERSON")
             }
@@ -533,6 +633,16 @@ struct SpeakerResolver {
             $0.headStem == headToken.stem && (bare || !stems.subtracting([headToken.stem]).isDisjoint(with: $0.stems))
         }) {
             return speaker(s.canonical, s.type)
+        }
+        if Self.documentHeads.contains(headToken.stem), let issuer = issuer(after: headIndex) {
+            return speaker(issuer, "ORGANIZATION")
+        }
+        if Self.documentHeads.contains(headToken.stem),
+            let issuer = earlierPhrase(withHead: headToken.stem, before: mention.tokens.lowerBound),
+            speakers.contains(where: { $0.canonical == issuer })
+                || view.mentions.contains(where: { $0.canonical == issuer })
+        {
+            return speaker(issuer, "ORGANIZATION")
         }
         if bare {
             if let m = lastMention(
@@ -604,13 +714,35 @@ struct SpeakerResolver {
         return text(ScalarRange(start: start, end: view.tokens[range.upperBound - 1].range.end))
     }
 
+    /// The organisation named as the issuer of the document at token `k`: `صادر عن` + a mention
+    /// within the four tokens after it.
+    private func issuer(after k: Int) -> String? {
+        let tokens = view.tokens
+        var j = k + 1
+        while j < min(tokens.count - 1, k + 5) {
+            if tokens[j].normalized == "عن", view.mentionAt[j + 1] >= 0,
+                ["صادر", "صادره", "الصادر", "الصادره"].contains(tokens[j - 1].normalized)
+            {
+                return view.mentions[view.mentionAt[j + 1]].canonical
+            }
+            j += 1
+        }
+        return nil
+    }
+
+    /// Heads of documents that speak for whoever issued them (تقرير، بيان، دراسة).
+    private static let documentHeads: Set<String> = ["تقرير", "بيان", "دراس", "مسح", "استطلاع", "ورق", "مذكر"]
+
     /// An earlier phrase of the text whose first word has the stem `stem`: that word and up to four
-    /// words that continue it (definite words, or words with لل/ل), as written without proclitics.
+    /// words that continue it (definite words, or words with لل/ل), as written without proclitics; for
+    /// a document (تقرير، بيان) whose issuer is named after it (`تقرير اقتصادي صادر عن بنك الكويت
+    /// الدولي`), the issuer.
     private func earlierPhrase(withHead stem: String, before limit: Int) -> String? {
         let tokens = view.tokens
         var k = limit - 1
         while k >= 0 {
             if tokens[k].kind == .arabicWord, tokens[k].stem == stem, !tokens[k].proclitics.contains("ال") {
+                if Self.documentHeads.contains(stem), let issuer = issuer(after: k) { return issuer }
                 var end = k + 1
                 while end < tokens.count, end - k < 5, tokens[end].kind == .arabicWord, view.form[end] == nil,
                     tokens[end].proclitics.contains("ال")

@@ -25,16 +25,21 @@ struct ProcessCommand: ParsableCommand {
     func run() throws {
         let extractor = try ArticleExtractorFactory.make(
             extraction.configuration, resourceDirectory: ResourceLocator.resourceDirectory().string)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = pretty ? [.prettyPrinted, .withoutEscapingSlashes] : [.withoutEscapingSlashes]
         var failures = 0
         for file in files {
             let path = FilePath(file)
             switch OneShotProcessor.document(for: path, extractor: extractor, maxInputBytes: maxInputBytes) {
             case .success(let document):
-                var line = try encoder.encode(document)
-                line.append(UInt8(ascii: "\n"))
-                FileHandle.standardOutput.write(line)
+                do {
+                    let compact = try ExtractStage.encode(document)
+                    var line = pretty ? PrettyJSON.indent(compact) : compact
+                    line.append(UInt8(ascii: "\n"))
+                    FileHandle.standardOutput.write(Data(line))
+                } catch {
+                    failures += 1
+                    FileHandle.standardError.write(
+                        Data("watcherd: extract/encode: \(document.source.path): \(error)\n".utf8))
+                }
             case .failure(let failure):
                 failures += 1
                 FileHandle.standardError.write(Data("watcherd: \(failure)\n".utf8))

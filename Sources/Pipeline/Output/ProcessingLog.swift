@@ -1,3 +1,4 @@
+import ArticleExtraction
 import Foundation
 import Glibc
 import Synchronization
@@ -5,15 +6,11 @@ import SystemPackage
 
 /// The processing log: JSON Lines, one ``ProcessingLogEntry`` per article event, appended with
 /// one `write(2)` per line (`O_APPEND`), so concurrent writers and `tail -f` never see a torn
-/// line. ``reopen()`` (on SIGHUP) lets logrotate move the file away.
+/// line; keys in ``ProcessingLogEntry``'s order. ``reopen()`` (on SIGHUP) lets logrotate move the
+/// file away.
 public final class ProcessingLog: Sendable {
     public let path: FilePath
     private let descriptor: Mutex<FileDescriptor?>
-    private let encoder: JSONEncoder = {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes]
-        return encoder
-    }()
 
     /// Opens (creating) the log at `path`. Throws `Errno`.
     public init(path: FilePath) throws {
@@ -31,7 +28,7 @@ public final class ProcessingLog: Sendable {
     /// Appends one line. A failing log write is reported on stderr, never thrown: the log must not
     /// stop the pipeline.
     public func append(_ entry: ProcessingLogEntry) {
-        guard var line = try? encoder.encode(entry) else { return }
+        guard var line = try? OrderedJSONEncoder.encode(entry) else { return }
         line.append(UInt8(ascii: "\n"))
         descriptor.withLock { fd in
             guard let fd else { return }

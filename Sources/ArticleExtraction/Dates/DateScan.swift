@@ -175,7 +175,7 @@ struct DateScan {
     // MARK: - Numeric dates
 
     private func numericDate(_ i: Int) -> Match? {
-        guard tokens[i].kind == .number else { return nil }
+        guard i < tokens.count, tokens[i].kind == .number else { return nil }
         var parts: [(value: Int, digits: Int)] = []
         var end = i
         let text = tokens[i].normalized
@@ -258,6 +258,7 @@ struct DateScan {
     // MARK: - Day and month
 
     private func dayAndMonth(_ i: Int) -> Match? {
+        guard i < tokens.count else { return nil }
         var start = i
         var k = i
         if isWord(k, "يوم") {
@@ -570,7 +571,7 @@ struct DateScan {
 
     private func holiday(_ i: Int) -> Match? {
         guard i + 1 < tokens.count, facts[i + 1].article || tokens[i + 1].proclitics.isEmpty,
-            let h = lexicon.holidays[facts[i].bare + " " + facts[i + 1].bare], let ref = reference
+            let h = lexicon.holidays[tokens[i].bare + " " + tokens[i + 1].bare], let ref = reference
         else { return nil }
         var end = i + 2
         if h.calendar == .gregorian {
@@ -733,7 +734,10 @@ struct DateScan {
             count = 2
             unit = u.unit
             k += 1
-        } else if let u = entry(k)?.unit, u.count == .one, tokens[k].proclitics.isEmpty, !isAgo || u.unit != .day {
+        } else if let u = entry(k)?.unit, u.count == .one, tokens[k].proclitics.isEmpty, !isAgo || u.unit != .day,
+            month(at: k + 1) == nil
+        {
+            // (قبل شهر رمضان is "before the month of Ramadan", not "a month ago".)
             count = 1
             unit = u.unit
             k += 1
@@ -828,7 +832,9 @@ struct DateScan {
     // MARK: - Vague
 
     private func vague(_ i: Int) -> Match? {
-        if facts[i].entry?.vagueAdverb == true, !facts[i].article { return (.vague(span(i, i + 1)), i + 1) }
+        if facts[i].entry?.vagueAdverb == true, !facts[i].article || facts[i].key == "ان" {
+            return (.vague(span(i, i + 1)), i + 1)
+        }
 
         if isWord(i, "في"), i + 2 < tokens.count, tokens[i + 1].normalized == "وقت",
             ["لاحق", "سابق", "مسبق", "قريب", "متاخر"].contains(tokens[i + 2].normalized)

@@ -5,7 +5,7 @@ PREFIX ?= /usr/local
 DEMO := $(CURDIR)/demo
 APT_PACKAGES := libinotifytools0-dev libsqlite3-dev inotify-tools systemd python3-pip
 
-.PHONY: setup build release run test lint install clean-demo
+.PHONY: setup build release run test lint install clean-demo eval-facts
 
 # Installs what is missing: Debian packages (as root, or through sudo) and the Python
 # jsonschema package the tests validate documents with.
@@ -34,6 +34,11 @@ run: release
 test: setup
 	$(SWIFT) build --build-tests
 	$(SWIFT) test
+
+# Quotation and date extraction scored against the hand-labelled set (eval/quotes-dates).
+eval-facts:
+	$(SWIFT) build --product watcherd
+	$$($(SWIFT) build --show-bin-path)/watcherd eval quotes-dates eval/quotes-dates/labels.jsonl $(EVAL_ARGS)
 
 lint:
 	$(SWIFT) format lint --strict --recursive Sources Tests Package.swift

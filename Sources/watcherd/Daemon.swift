@@ -23,6 +23,8 @@ final class Daemon: @unchecked Sendable {
     private let notifier = SystemdNotifier(environment: ProcessInfo.processInfo.environment)
     private let control = DispatchQueue(label: "watcherd.control")
     private var watchdog: (any DispatchSourceTimer)?
+    /// One daemon per state directory and per inbox, for the life of the process.
+    private let locks: [InstanceLock]
 
     /// Creates the directories, opens the processing log and the ledger, removes leftovers of
     /// interrupted writes, and builds the extractor and the stages. Nothing runs yet.
@@ -31,6 +33,10 @@ final class Daemon: @unchecked Sendable {
         self.logger = logger
         // Before the first worker thread: 2 arenas keep RSS flat under bursts (bench: memory).
         System.limitMallocArenas(2)
+        try AtomicFileWriter.makeDirectories(configuration.state)
+        let stateLock = try InstanceLock.acquire(configuration.state.appending("watcherd.lock"))
+        try AtomicFileWriter.makeDirectories(configuration.inbox)
+        locks = [stateLock, try InstanceLock.acquire(configuration.inbox.appending(".watcherd.lock"))]
         for directory in [configuration.inbox, configuration.output, configuration.failed, configuration.state]
             + (configuration.archive.map { [$0] } ?? [])
         {

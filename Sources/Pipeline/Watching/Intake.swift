@@ -18,7 +18,8 @@ import SystemPackage
 ///
 /// All state is confined to the intake's serial queue.
 public final class Intake: @unchecked Sendable {
-    private let configuration: PipelineConfiguration
+    /// Confined to the intake queue after init (``reconfigure(settleMs:rescanIntervalSeconds:)``).
+    private var configuration: PipelineConfiguration
     private let engine: PipelineEngine
     private let logger: Logger
     private let log: ProcessingLog
@@ -65,6 +66,7 @@ public final class Intake: @unchecked Sendable {
     private var timer: (any DispatchSourceTimer)?
     private var timerDue: UInt64 = .max
     private var rescanTimer: (any DispatchSourceTimer)?
+    private var periodicRescanStarted = false
     private var accepting = true
     /// The backlog was full and a hint or a scan left files behind: rescan once it drains.
     private var backlogged = false
@@ -98,18 +100,39 @@ public final class Intake: @unchecked Sendable {
 
     /// Starts the periodic safety-net rescan.
     public func startPeriodicRescan() {
+        queue.async { [self] in
+            periodicRescanStarted = true
+            armRescanTimer()
+        }
+    }
+
+    /// Applies new settle and rescan periods (a configuration reload): the settle period from the
+    /// next file on, the rescan period from now.
+    public func reconfigure(settleMs: Int, rescanIntervalSeconds: Int) {
+        queue.async { [self] in
+            configuration.settleMs = settleMs
+            guard configuration.rescanIntervalSeconds != rescanIntervalSeconds else { return }
+            configuration.rescanIntervalSeconds = rescanIntervalSeconds
+            if periodicRescanStarted, accepting {
+                rescanTimer?.cancel()
+                rescanTimer = nil
+                armRescanTimer()
+            }
+        }
+    }
+
+    /// The periodic rescan timer, on the intake queue; none when the interval is 0.
+    private func armRescanTimer() {
         let interval = configuration.rescanIntervalSeconds
         guard interval > 0 else { return }
-        queue.async { [self] in
-            let source = DispatchSource.makeTimerSource(queue: queue)
-            source.schedule(deadline: .now() + .seconds(interval), repeating: .seconds(interval), leeway: .seconds(1))
-            source.setEventHandler { [weak self] in
-                guard let self else { return }
-                _ = self.scan(self.configuration.inbox, origin: .scanned, reason: .periodic)
-            }
-            source.resume()
-            rescanTimer = source
+        let source = DispatchSource.makeTimerSource(queue: queue)
+        source.schedule(deadline: .now() + .seconds(interval), repeating: .seconds(interval), leeway: .seconds(1))
+        source.setEventHandler { [weak self] in
+            guard let self else { return }
+            _ = self.scan(self.configuration.inbox, origin: .scanned, reason: .periodic)
         }
+        source.resume()
+        rescanTimer = source
     }
 
     /// Stops admitting new work and calls `completion` once nothing is in flight (queued, settling
@@ -203,7 +226,10 @@ public final class Intake: @unchecked Sendable {
             kept = kept.filter { keptSeen.contains($0.key) }
         }
         if let reason {
-            let level: Logger.Level = reason == .overflow || reason == .rootReplaced ? .warning : .info
+            // A periodic rescan that finds nothing is the normal case: debug, not a line a minute.
+            let level: Logger.Level =
+                reason == .overflow || reason == .rootReplaced
+                ? .warning : reason == .periodic && fresh == 0 ? .debug : .info
             logger.log(level: level, "rescanned inbox", metadata: ["reason": "\(reason.rawValue)", "new": "\(fresh)"])
             log.append(
                 .init(

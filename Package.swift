@@ -26,6 +26,14 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
         // The ledger: SQLite through a well-kept, concurrency-safe wrapper (Debian libsqlite3-dev).
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        // The configuration file (TOML; toml++ underneath, which reports parse errors by line).
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        // Metrics API, and its Prometheus text-format exporter.
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.5.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.1.0"),
+        // The loopback /metrics and /healthz server: a small HTTP/1.1 server on BSD sockets and
+        // Swift concurrency, without SwiftNIO (see README, "Metrics").
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.20.0"),
     ],
     targets: [
         .systemLibrary(
@@ -50,10 +58,30 @@ let package = Package(
             resources: [.copy("Resources")],
             swiftSettings: swift6
         ),
+        // What running watcherd as a service needs beside the pipeline: the configuration file and
+        // its validation, the status file, the processing-log reader for `tail`, the journald log
+        // handler, metrics, the watchdog's health rule, the progress bar. Pure where it can be.
+        .target(
+            name: "Operations",
+            dependencies: [
+                "Pipeline",
+                "CLinux",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "SystemPackage", package: "swift-system"),
+                .product(name: "TOMLKit", package: "TOMLKit"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "FlyingFox", package: "FlyingFox"),
+                .product(name: "FlyingSocks", package: "FlyingFox"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            swiftSettings: swift6
+        ),
         .executableTarget(
             name: "watcherd",
             dependencies: [
                 "Pipeline",
+                "Operations",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "SystemPackage", package: "swift-system"),
@@ -63,6 +91,11 @@ let package = Package(
         .testTarget(
             name: "PipelineTests",
             dependencies: ["Pipeline", .product(name: "SystemPackage", package: "swift-system")],
+            swiftSettings: swift6
+        ),
+        .testTarget(
+            name: "OperationsTests",
+            dependencies: ["Operations", "Pipeline", .product(name: "SystemPackage", package: "swift-system")],
             swiftSettings: swift6
         ),
         .testTarget(

@@ -5,7 +5,8 @@ import SystemPackage
 
 /// `watcherd process FILE...`: the same read, decode and extract stages, once, printing each
 /// document as one JSON line on stdout. Inputs are not moved; failures go to stderr and make the
-/// exit status 1.
+/// exit status 1. On a terminal, a progress bar (files, rate, failures) and a summary at the end
+/// go to stderr (``ProgressReporter``).
 struct ProcessCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "process", abstract: "Run the pipeline once over files and print their documents (JSON lines).")
@@ -27,16 +28,22 @@ struct ProcessCommand: ParsableCommand {
         let encoder = JSONEncoder()
         encoder.outputFormatting = pretty ? [.prettyPrinted, .withoutEscapingSlashes] : [.withoutEscapingSlashes]
         var failures = 0
+        let progress = ProgressReporter(total: files.count)
+        defer { progress.end() }
         for file in files {
             let path = FilePath(file)
             switch OneShotProcessor.document(for: path, extractor: extractor, maxInputBytes: maxInputBytes) {
             case .success(let document):
                 var line = try encoder.encode(document)
                 line.append(UInt8(ascii: "\n"))
+                progress.willWriteOutput()
                 FileHandle.standardOutput.write(line)
+                progress.finished(failed: false)
             case .failure(let failure):
                 failures += 1
+                progress.clearBar()
                 FileHandle.standardError.write(Data("watcherd: \(failure)\n".utf8))
+                progress.finished(failed: true)
             }
         }
         if failures > 0 { throw ExitCode(1) }

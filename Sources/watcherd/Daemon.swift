@@ -113,7 +113,7 @@ final class Daemon: @unchecked Sendable {
     /// Sets the watch, scans, signals READY, and returns; the work goes on on Dispatch queues.
     func start() throws {
         installSignalHandlers()
-        try startMetricsServer()
+        startMetricsServer()
         let intake = self.intake
         try watcher.start(root: configuration.inbox) { hint in intake.receive(hint) }
         logger.info(
@@ -143,37 +143,10 @@ final class Daemon: @unchecked Sendable {
 
     // MARK: - Metrics server
 
-    private func startMetricsServer() throws {
+    private func startMetricsServer() {
         guard let server = metricsServer else { return }
-        let logger = self.logger
-        Task {
-            do { try await server.run() } catch {
-                logger.error("metrics server stopped", metadata: ["error": "\(error)"])
-            }
-        }
-        let listening = DispatchSemaphore(value: 0)
-        let failure = Mutex<(any Error)?>(nil)
-        Task {
-            do { try await server.waitUntilListening(timeout: 5) } catch { failure.withLock { $0 = error } }
-            listening.signal()
-        }
-        listening.wait()
-        if let error = failure.withLock({ $0 }) {
-            throw MetricsServerFailed(
-                address: service.string(.metricsAddress) ?? "", port: service.integer(.metricsPort), cause: "\(error)")
-        }
-        logger.info(
-            "metrics server listening",
-            metadata: [
-                "address": "\(service.string(.metricsAddress) ?? "")", "port": "\(service.integer(.metricsPort))",
-            ])
-    }
-
-    struct MetricsServerFailed: Error, CustomStringConvertible {
-        var address: String
-        var port: Int
-        var cause: String
-        var description: String { "metrics-bind: cannot serve metrics on \(address):\(port): \(cause)" }
+        server.start()
+        logger.info("metrics server listening", metadata: ["address": "\(server.address)"])
     }
 
     // MARK: - Status, STATUS=, summary
@@ -362,14 +335,7 @@ final class Daemon: @unchecked Sendable {
         let drained = DispatchSemaphore(value: 0)
         intake.drain { drained.signal() }
         let inTime = drained.wait(timeout: .now() + .seconds(configuration.stopTimeoutSeconds)) == .success
-        if let server = metricsServer {
-            let stopped = DispatchSemaphore(value: 0)
-            Task {
-                await server.stop()
-                stopped.signal()
-            }
-            _ = stopped.wait(timeout: .now() + .seconds(2))
-        }
+        metricsServer?.stop()
         writeStatus(state: "stopped")
         log.close()
         unlink(configuration.state.appending("ready").string)

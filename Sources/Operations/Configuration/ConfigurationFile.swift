@@ -1,4 +1,6 @@
 import Foundation
+import Glibc
+import SystemPackage
 import TOMLKit
 
 /// Reads `watcherd.toml` (TOML, through TOMLKit and toml++): top-level keys from
@@ -11,17 +13,26 @@ public enum ConfigurationFile {
     public struct Entry: Sendable, Equatable {
         public var value: ConfigurationValue
         public var line: Int?
+
+        public init(value: ConfigurationValue, line: Int?) {
+            self.value = value
+            self.line = line
+        }
     }
 
     /// Reads and checks the file at `path`. Paths in it are made absolute against the file's
     /// directory. Throws ``ConfigurationError`` listing every problem.
     public static func load(path: String) throws(ConfigurationError) -> [ConfigurationKey: Entry] {
-        let text: String
-        do {
-            text = try String(contentsOfFile: path, encoding: .utf8)
-        } catch {
+        // FileHandle rather than String(contentsOfFile:), which refuses /dev/null (an empty file).
+        guard let handle = FileHandle(forReadingAtPath: path) else {
             throw ConfigurationError([
-                .init(code: "unreadable-file", key: nil, file: path, message: "cannot read: \(error.localizedDescription)")
+                .init(code: "unreadable-file", key: nil, file: path, message: "cannot read: \(Errno(rawValue: errno))")
+            ])
+        }
+        defer { try? handle.close() }
+        guard let data = try? handle.readToEnd() ?? Data(), let text = String(data: data, encoding: .utf8) else {
+            throw ConfigurationError([
+                .init(code: "unreadable-file", key: nil, file: path, message: "cannot read, or not UTF-8 text")
             ])
         }
         let directory = (path as NSString).deletingLastPathComponent

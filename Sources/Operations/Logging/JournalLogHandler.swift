@@ -61,7 +61,7 @@ public struct JournalLogHandler: LogHandler {
         let fields = metadata.sorted { $0.key < $1.key }.map { "\($0.key)=\(quoted("\($0.value)"))" }
         let body = ([message.replacingOccurrences(of: "\n", with: " ")] + fields).joined(separator: " ")
         if journal { return "<\(priority(level))>" + body }
-        return "\(Self.timestamp(date)) \(level.rawValue.uppercased()) watcherd: " + body
+        return "\(Self.timestamp(date)) \(level.rawValue) watcherd: " + body
     }
 
     /// The syslog priority of `level` (sd-daemon(3)).

@@ -4,7 +4,7 @@ import Glibc
 import Operations
 import Pipeline
 
-/// `watcherd tail [-f] [--failed] [--path GLOB] [-n N]`: the processing log as readable lines,
+/// `watcherd tail [-f] [--failed-only] [--path GLOB] [-n N | --all]`: the processing log as readable lines,
 /// coloured when stdout is a terminal (and `NO_COLOR` is unset); `-f` follows it across
 /// rotation (the file renamed away and recreated) until interrupted.
 struct TailCommand: ParsableCommand {
@@ -20,8 +20,11 @@ struct TailCommand: ParsableCommand {
     @Option(name: .customLong("path"), help: "Only entries whose path matches this shell pattern (* matches /).")
     var pathGlob: String?
 
-    @Option(name: [.customShort("n"), .customLong("lines")], help: "Show the last N matching lines first; 0 for all.")
+    @Option(name: [.customShort("n"), .customLong("lines")], help: "Show the last N matching lines first (10).")
     var lines = 10
+
+    @Flag(help: "Show every matching line in the log first, not only the last N.")
+    var all = false
 
     @OptionGroup var options: ConfigurationOptions
 
@@ -42,9 +45,18 @@ struct TailCommand: ParsableCommand {
         let colour = isatty(1) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
         let follower = LogFollower(path: path, fromEnd: false)
         var shown = follower.poll().filter(filter.matches)
-        if lines > 0, shown.count > lines { shown.removeFirst(shown.count - lines) }
+        if !all, shown.count > lines { shown.removeFirst(shown.count - lines) }
         emit(shown, colour: colour)
         guard follow else { return }
+        // Interrupts end the follow loop; a parent may have left them blocked (a Dispatch worker
+        // thread's mask is inherited across exec).
+        var interrupts = sigset_t()
+        sigemptyset(&interrupts)
+        for signalNumber in [SIGINT, SIGTERM, SIGHUP, SIGPIPE] {
+            sigaddset(&interrupts, signalNumber)
+            signal(signalNumber, SIG_DFL)
+        }
+        sigprocmask(SIG_UNBLOCK, &interrupts, nil)
         while true {
             usleep(200_000)
             emit(follower.poll().filter(filter.matches), colour: colour)

@@ -55,7 +55,7 @@ struct InstallTests {
         let unit = try String(
             contentsOf: destination.appendingPathComponent("usr/lib/systemd/system/watcherd.service"), encoding: .utf8)
         #expect(unit.contains("ExecStart=/usr/bin/watcherd run --config /etc/watcherd/watcherd.toml"))
-        #expect(!unit.contains("/usr/local") && !unit.contains("@"), "unfilled or /usr/local paths in the unit")
+        #expect(!unit.contains("/usr/local") && !unit.contains("DIR@"), "unfilled or /usr/local paths in the unit")
         let bash = try String(
             contentsOf: destination.appendingPathComponent("usr/share/bash-completion/completions/watcherd"),
             encoding: .utf8)

@@ -149,7 +149,7 @@ struct ServiceTests {
             daemon.waitUntil(timeout: 10) { daemon.daemonStderr().contains("SIGHUP: configuration reloaded applied=") },
             "\(daemon.daemonStderr())")
         let stderr = daemon.daemonStderr()
-        #expect(stderr.contains("applied=\"log_level=\\\"debug\\\" rescan_interval_seconds=1\""), "\(stderr)")
+        #expect(stderr.contains("applied=\"rescan_interval_seconds=1 log_level=\\\"debug\\\"\""), "\(stderr)")
         #expect(stderr.contains("SIGHUP: workers changed but needs a restart"), "\(stderr)")
         // Both live keys in force: debug lines, and a periodic rescan every second.
         #expect(
@@ -261,10 +261,11 @@ struct ServiceTests {
             "--config", "/dev/null", "--inbox", daemon.inbox.path, "--output", daemon.output.path, "--state",
             daemon.state.path,
         ]
-        let all = try watcherd(["tail", "-n", "0"] + common)
+        let all = try watcherd(["tail", "--all"] + common)
         #expect(all.status == 0)
         #expect(all.stdout.split(separator: "\n").count == 4, "\(all.stdout)")  // the start-up rescan and 3 articles
         #expect(!all.stdout.contains("\u{1B}["), "colour on a pipe")
+        #expect(try watcherd(["tail", "-n", "2"] + common).stdout.split(separator: "\n").count == 2)
         let failed = try watcherd(["tail", "--failed-only"] + common).stdout.split(separator: "\n")
         #expect(failed.count == 1)
         #expect(failed.first?.contains("failed     bad.txt  decode/binary") == true, "\(failed)")
@@ -282,7 +283,7 @@ struct ServiceTests {
         pipe.fileHandleForReading.readabilityHandler = { seen.append($0.availableData) }
         try follow.run()
         defer {
-            follow.terminate()
+            kill(follow.processIdentifier, SIGKILL)
             follow.waitUntilExit()
         }
         usleep(300_000)  // let tail open the log before the next line

@@ -203,7 +203,8 @@ final class Daemon: @unchecked Sendable {
             failuresByCode: totals.failuresByCode, lastDocument: totals.lastDocument,
             overflows: watcher.overflowCount.load(ordering: .relaxed), healthy: verdict == nil,
             health: verdict ?? "ok")
-        try? AtomicFileWriter.write(snapshot.encoded(), to: configuration.state.appending("status.json"), durable: false)
+        try? AtomicFileWriter.write(
+            snapshot.encoded(), to: configuration.state.appending("status.json"), durable: false)
         return snapshot
     }
 
@@ -320,7 +321,8 @@ final class Daemon: @unchecked Sendable {
             logger.notice(
                 "SIGHUP: configuration reloaded",
                 metadata: [
-                    "applied": "\(live.map { "\($0.rawValue)=\(service.value($0).map { "\($0)" } ?? "default")" }.joined(separator: " "))"
+                    "applied":
+                        "\(live.map { "\($0.rawValue)=\(service.value($0).map { "\($0)" } ?? "default")" }.joined(separator: " "))"
                 ])
         }
     }

@@ -11,7 +11,9 @@ struct ValidateCommand: ParsableCommand {
         commandName: "validate",
         abstract: "Check the configuration file and the directories it names; exit 1 naming each line at fault.")
 
-    @Argument(help: ArgumentHelp("Configuration file (default: --config, or /etc/watcherd/watcherd.toml).", valueName: "path"))
+    @Argument(
+        help: ArgumentHelp("Configuration file (default: --config, or /etc/watcherd/watcherd.toml).", valueName: "path")
+    )
     var path: String?
 
     @OptionGroup var options: ConfigurationOptions

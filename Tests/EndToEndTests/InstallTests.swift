@@ -64,7 +64,8 @@ struct InstallTests {
         // The installed binary finds its resources under its own prefix (DESTDIR/usr/share/watcherd).
         let article = destination.appendingPathComponent("article.txt")
         try Articles.data("install").write(to: article)
-        let processed = Tool.run(destination.appendingPathComponent("usr/bin/watcherd").path, ["process", article.path])
+        let processed = Tool.run(
+            destination.appendingPathComponent("usr/bin/watcherd").path, ["process", article.path])
         #expect(processed.status == 0, "\(processed.output)")
 
         let toml = destination.appendingPathComponent("etc/watcherd/watcherd.toml")

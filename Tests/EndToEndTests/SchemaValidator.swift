@@ -20,7 +20,8 @@ enum SchemaValidator {
     static func errors(for files: [URL]) -> [String] {
         guard available else {
             if ProcessInfo.processInfo.environment["CI"] != nil {
-                Issue.record("python3 with the jsonschema package is required under CI (make setup: apt python3-jsonschema)")
+                Issue.record(
+                    "python3 with the jsonschema package is required under CI (make setup: apt python3-jsonschema)")
             } else {
                 print("note: skipping JSON Schema validation: needs python3-jsonschema (make setup)")
             }

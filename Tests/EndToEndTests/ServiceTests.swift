@@ -301,7 +301,9 @@ struct ServiceTests {
 
     // MARK: - Logs, metrics, progress
 
-    @Test("stderr carries <3> <4> <6> priorities when JOURNAL_STREAM names it, plain lines otherwise", .timeLimit(.minutes(1)))
+    @Test(
+        "stderr carries <3> <4> <6> priorities when JOURNAL_STREAM names it, plain lines otherwise",
+        .timeLimit(.minutes(1)))
     func journalPriorities() throws {
         let daemon = try DaemonHarness()
         let file = daemon.root.appendingPathComponent("watcherd.toml")
@@ -330,7 +332,9 @@ struct ServiceTests {
         #expect(!plainLines.isEmpty && plainLines.allSatisfy { !$0.hasPrefix("<") && $0.contains(" watcherd: ") })
     }
 
-    @Test("/metrics after processing files: counters, failures by stage and code, a stage histogram; /healthz is ok", .timeLimit(.minutes(1)))
+    @Test(
+        "/metrics after processing files: counters, failures by stage and code, a stage histogram; /healthz is ok",
+        .timeLimit(.minutes(1)))
     func metricsScrape() throws {
         let daemon = try DaemonHarness()
         let port = freePort()

@@ -52,7 +52,10 @@ struct DirectoryCheckTests {
         let typo = try check([.inbox: path("nowhere/in"), .output: path("out")])
         #expect(typo.problems.map(\.key) == ["inbox", "archive", "failed", "state"])
         #expect(typo.problems.allSatisfy { $0.code == "no-parent" })
-        #expect(typo.problems.first?.description == "w.toml:1: inbox: \(path("nowhere/in")): does not exist, and neither does its parent \(path("nowhere")) (a typo?)")
+        #expect(
+            typo.problems.first?.description
+                == "w.toml:1: inbox: \(path("nowhere/in")): does not exist, and neither does its parent \(path("nowhere")) (a typo?)"
+        )
         #expect(!FileManager.default.fileExists(atPath: path("out")))
     }
 

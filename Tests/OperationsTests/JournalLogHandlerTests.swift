@@ -34,7 +34,8 @@ struct JournalLogHandlerTests {
         var info = stat()
         #expect(fstat(2, &info) == 0)
         #expect(JournalLogHandler.stderrIsJournal(environment: ["JOURNAL_STREAM": "\(info.st_dev):\(info.st_ino)"]))
-        #expect(!JournalLogHandler.stderrIsJournal(environment: ["JOURNAL_STREAM": "\(info.st_dev):\(info.st_ino + 1)"]))
+        #expect(
+            !JournalLogHandler.stderrIsJournal(environment: ["JOURNAL_STREAM": "\(info.st_dev):\(info.st_ino + 1)"]))
         #expect(!JournalLogHandler.stderrIsJournal(environment: [:]))
         #expect(!JournalLogHandler.stderrIsJournal(environment: ["JOURNAL_STREAM": "junk"]))
     }

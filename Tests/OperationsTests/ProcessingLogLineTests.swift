@@ -4,7 +4,9 @@ import Testing
 
 /// Processing-log lines keep the schema's key order and read back to the same entry.
 struct ProcessingLogLineTests {
-    @Test("keys in order ts, level, event, path, sha256, stage, ms, result, stage_ms (pipeline order), output, error, count")
+    @Test(
+        "keys in order ts, level, event, path, sha256, stage, ms, result, stage_ms (pipeline order), output, error, count"
+    )
     func keyOrder() throws {
         let entry = ProcessingLogEntry(
             level: "error", event: "failed", path: "dir/a \"b\"\n.txt", sha256: "ab", stage: "decode", ms: 12.5,

@@ -22,7 +22,9 @@ struct StateMachineTests {
     func busySummary() {
         var summary = BusySummary(intervalSeconds: 60, now: 0)
         #expect(summary.tick(now: 30, documents: 10, failures: 0, backlog: 0) == nil)
-        #expect(summary.tick(now: 60, documents: 120, failures: 2, backlog: 5) == "summary: 120 documents, 2 failures in 60 s (2.0/s), backlog 5")
+        #expect(
+            summary.tick(now: 60, documents: 120, failures: 2, backlog: 5)
+                == "summary: 120 documents, 2 failures in 60 s (2.0/s), backlog 5")
         #expect(summary.tick(now: 90, documents: 130, failures: 2, backlog: 0) == nil)
         #expect(summary.tick(now: 125, documents: 130, failures: 2, backlog: 0) != nil)
         #expect(summary.tick(now: 190, documents: 130, failures: 2, backlog: 0) == nil, "idle: no line")
@@ -48,7 +50,9 @@ struct StateMachineTests {
                 == "[#########...........] 45/100 files  10.0/s  1 failed  ETA 6 s")
         #expect(
             ProgressBar.line(done: 2, total: 2, failures: 0, elapsedSeconds: 1, width: 4) == "[####] 2/2 files  2.0/s")
-        #expect(ProgressBar.summary(done: 10, failures: 2, elapsedSeconds: 4) == "processed 10 files in 4.0 s (2.5/s), 2 failed")
+        #expect(
+            ProgressBar.summary(done: 10, failures: 2, elapsedSeconds: 4)
+                == "processed 10 files in 4.0 s (2.5/s), 2 failed")
     }
 
     @Test("network filesystems are told from their statfs magic numbers")

@@ -85,10 +85,12 @@ struct TailAndStatusTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         let path = directory.appendingPathComponent("processing.log").path
         func append(_ text: String, to file: String = path) {
-            let handle = FileHandle(forWritingAtPath: file) ?? {
-                _ = FileManager.default.createFile(atPath: file, contents: nil)
-                return FileHandle(forWritingAtPath: file)!
-            }()
+            let handle =
+                FileHandle(forWritingAtPath: file)
+                ?? {
+                    _ = FileManager.default.createFile(atPath: file, contents: nil)
+                    return FileHandle(forWritingAtPath: file)!
+                }()
             handle.seekToEndOfFile()
             handle.write(Data(text.utf8))
             handle.closeFile()

@@ -38,8 +38,9 @@ public struct ServiceConfiguration: Sendable, Equatable {
             }
         }
         let path =
-            explicitPath ?? (FileManager.default.fileExists(atPath: ConfigurationFile.defaultPath)
-            ? ConfigurationFile.defaultPath : nil)
+            explicitPath
+            ?? (FileManager.default.fileExists(atPath: ConfigurationFile.defaultPath)
+                ? ConfigurationFile.defaultPath : nil)
         var fileValues: [ConfigurationKey: ConfigurationFile.Entry] = [:]
         if let path {
             do {
@@ -169,7 +170,9 @@ public struct ServiceConfiguration: Sendable, Equatable {
             if !allowed.isEmpty, !allowed.contains(text) {
                 return ("not-allowed", "\"\(text)\" is not one of \(allowed.joined(separator: ", "))")
             }
-            if key == .metricsAddress, !text.isEmpty, text.range(of: #"^[0-9.]+$|^[0-9a-fA-F:]+$"#, options: .regularExpression) == nil {
+            if key == .metricsAddress, !text.isEmpty,
+                text.range(of: #"^[0-9.]+$|^[0-9a-fA-F:]+$"#, options: .regularExpression) == nil
+            {
                 return ("not-allowed", "\"\(text)\" is not a numeric IPv4 or IPv6 address")
             }
         case (.path, .string), (.boolean, .boolean):

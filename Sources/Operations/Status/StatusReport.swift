@@ -116,11 +116,13 @@ public struct StatusReport: Codable, Sendable, Equatable {
                 + (codes.isEmpty ? "" : " (\(codes))"))
         if let lastDocument {
             lines.append(
-                "last:       \(lastDocument.at)  \(lastDocument.path)" + (lastDocument.output.map { " -> \($0)" } ?? ""))
+                "last:       \(lastDocument.at)  \(lastDocument.path)" + (lastDocument.output.map { " -> \($0)" } ?? "")
+            )
         }
         if let ledger {
             lines.append(
-                "ledger:     " + ledger.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", "))
+                "ledger:     "
+                    + ledger.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", "))
         }
         if let health, health != "ok" { lines.append("health:     \(health)") }
         return lines.joined(separator: "\n")

@@ -35,7 +35,11 @@ public struct StatusSnapshot: Codable, Sendable, Equatable {
     public var health: String
 
     public init(
-        state: String, pid: Int32, version: String, startedAt: String, updatedAt: String, intervalSeconds: Int, inbox: String, output: String, watchMode: String, filesystem: String, backlog: Backlog, documents: Int, duplicates: Int, failures: Int, documentsLastMinute: Int, documentsLastHour: Int, failuresLastMinute: Int, failuresLastHour: Int, ratePerSecond: Double, failuresByCode: [String: Int], lastDocument: LastDocument?, overflows: Int, healthy: Bool, health: String
+        state: String, pid: Int32, version: String, startedAt: String, updatedAt: String, intervalSeconds: Int,
+        inbox: String, output: String, watchMode: String, filesystem: String, backlog: Backlog, documents: Int,
+        duplicates: Int, failures: Int, documentsLastMinute: Int, documentsLastHour: Int, failuresLastMinute: Int,
+        failuresLastHour: Int, ratePerSecond: Double, failuresByCode: [String: Int], lastDocument: LastDocument?,
+        overflows: Int, healthy: Bool, health: String
     ) {
         self.state = state
         self.pid = pid

@@ -70,7 +70,7 @@ install-files:
 	  $(DESTDIR)$(PREFIX)/share/zsh/vendor-completions $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
 	install -m 0755 $(BIN) $(DESTDIR)$(BINDIR)/watcherd
 	$(STRIP) --strip-debug $(DESTDIR)$(BINDIR)/watcherd
-	cp -r Sources/Pipeline/Resources/. $(DESTDIR)$(DATADIR)/
+	cp -r Sources/ArticleExtraction/Resources/. $(DESTDIR)$(DATADIR)/
 	install -m 0644 schema/article.schema.json $(DESTDIR)$(DATADIR)/article.schema.json
 	install -m 0644 README.md $(DESTDIR)$(DOCDIR)/README.md
 	sed -e 's|@BINDIR@|$(BINDIR)|g' -e 's|@CONFDIR@|$(CONFDIR)|g' -e 's|@DOCDIR@|$(DOCDIR)|g' \

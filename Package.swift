@@ -2,15 +2,23 @@
 //
 // watcherd: an inotify-driven daemon that turns Arabic (and other) news articles dropped into an
 // inbox into one JSON document each. See README.md and ../shared/DESIGN.md.
+//
+// Layers, each its own target: ArabicText (decoding, normalisation, segmentation, tokens; pure)
+// <- ArticleExtraction (the analyzers and the document they fill; pure) <- Pipeline (inotify,
+// intake, the Dispatch engine, output) <- watcherd (the executable). Benchmarks live in
+// bench/extract (a package of their own) and tools/text-peer, outside the test build.
 import PackageDescription
 
-let swift6: [SwiftSetting] = [.enableUpcomingFeature("ExistentialAny")]
+/// The strict settings every target gets (Swift 6 language mode is set package-wide below).
+let strict: [SwiftSetting] = [.enableUpcomingFeature("ExistentialAny")]
 
 let package = Package(
     name: "watcherd",
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "watcherd", targets: ["watcherd"]),
+        .library(name: "ArabicText", targets: ["ArabicText"]),
+        .library(name: "ArticleExtraction", targets: ["ArticleExtraction"]),
         .library(name: "Pipeline", targets: ["Pipeline"]),
     ],
     dependencies: [
@@ -26,6 +34,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
         // The ledger: SQLite through a well-kept, concurrency-safe wrapper (Debian libsqlite3-dev).
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        // Ordered start-up and graceful shutdown of the daemon's long-running parts (signals included).
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
         // The configuration file (TOML; toml++ underneath, which reports parse errors by line).
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         // Metrics API, and its Prometheus text-format exporter.
@@ -40,9 +50,18 @@ let package = Package(
         ),
         // syncfs(2) for batched durable writes: Glibc exports it only under _GNU_SOURCE.
         .target(name: "CLinux", path: "Sources/CLinux"),
+        .target(name: "ArabicText", swiftSettings: strict),
+        .target(
+            name: "ArticleExtraction",
+            dependencies: ["ArabicText"],
+            resources: [.copy("Resources")],
+            swiftSettings: strict
+        ),
         .target(
             name: "Pipeline",
             dependencies: [
+                "ArabicText",
+                "ArticleExtraction",
                 "CInotify",
                 "CLinux",
                 .product(name: "Logging", package: "swift-log"),
@@ -51,9 +70,9 @@ let package = Package(
                 .product(name: "DequeModule", package: "swift-collections"),
                 .product(name: "HeapModule", package: "swift-collections"),
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
-            resources: [.copy("Resources")],
-            swiftSettings: swift6
+            swiftSettings: strict
         ),
         // What running watcherd as a service needs beside the pipeline: the configuration file and
         // its validation, the status file, the processing-log reader for `tail`, the journald log
@@ -61,6 +80,8 @@ let package = Package(
         .target(
             name: "Operations",
             dependencies: [
+                "ArabicText",
+                "ArticleExtraction",
                 "Pipeline",
                 "CLinux",
                 .product(name: "Logging", package: "swift-log"),
@@ -70,33 +91,49 @@ let package = Package(
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
-            swiftSettings: swift6
+            swiftSettings: strict
         ),
         .executableTarget(
             name: "watcherd",
             dependencies: [
+                "ArticleExtraction",
                 "Pipeline",
                 "Operations",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "SystemPackage", package: "swift-system"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
-            swiftSettings: swift6
+            swiftSettings: strict
+        ),
+        // Test helpers shared by the test targets (the shared evaluation data, temporary trees).
+        .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: strict),
+        .testTarget(name: "ArabicTextTests", dependencies: ["ArabicText", "TestSupport"], swiftSettings: strict),
+        .testTarget(
+            name: "ArticleExtractionTests",
+            dependencies: ["ArabicText", "ArticleExtraction", "TestSupport"],
+            swiftSettings: strict
         ),
         .testTarget(
             name: "PipelineTests",
-            dependencies: ["Pipeline", .product(name: "SystemPackage", package: "swift-system")],
-            swiftSettings: swift6
+            dependencies: [
+                "ArabicText", "ArticleExtraction", "Pipeline", "TestSupport",
+                .product(name: "SystemPackage", package: "swift-system"),
+            ],
+            swiftSettings: strict
         ),
         .testTarget(
             name: "OperationsTests",
             dependencies: ["Operations", "Pipeline", .product(name: "SystemPackage", package: "swift-system")],
-            swiftSettings: swift6
+            swiftSettings: strict
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["Pipeline", .product(name: "SystemPackage", package: "swift-system")],
-            swiftSettings: swift6
+            dependencies: [
+                "ArticleExtraction", "Pipeline", "TestSupport",
+                .product(name: "SystemPackage", package: "swift-system"),
+            ],
+            swiftSettings: strict
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Derives the small gazetteers in Sources/Pipeline/Resources/gazetteer/ from ../shared/data/gazetteers.
+"""Derives the small gazetteers in Sources/ArticleExtraction/Resources/gazetteer/ from ../shared/data/gazetteers.
 
 Sources and licences (see ../shared/data/gazetteers/SOURCE.txt):
   countries_ar.tsv          names: stefangabos/world_countries (CC BY-SA 4.0); capitals: GeoNames (CC BY 4.0)
@@ -15,7 +15,7 @@ import csv, os, re, sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 DATA = sys.argv[1] if len(sys.argv) > 1 else os.path.join(HERE, "..", "..", "shared", "data", "gazetteers")
-OUT = os.path.join(HERE, "..", "Sources", "Pipeline", "Resources", "gazetteer")
+OUT = os.path.join(HERE, "..", "Sources", "ArticleExtraction", "Resources", "gazetteer")
 ARAB = {"DZ", "BH", "KM", "DJ", "EG", "IQ", "JO", "KW", "LB", "LY", "MR", "MA", "OM", "PS", "QA", "SA", "SO",
         "SD", "SY", "TN", "AE", "YE"}
 STOP = set("""الجديد الجديدة الوسطى الشرقية الغربية الشمالية الجنوبية النصر السلام الحرية الوحدة الثورة المدينة

@@ -1,16 +1,22 @@
+import ArticleExtraction
 import Dispatch
 import Foundation
 import Glibc
 import Logging
 import Operations
 import Pipeline
+import ServiceLifecycle
 import Synchronization
 import SystemPackage
 
-/// Wires the pipeline together for `watcherd run` and owns the process-level concerns: start-up
-/// order (watch before scan, READY after the scan), signals (SIGTERM/SIGINT drain and exit 0,
-/// SIGHUP reopens the processing log and reloads the configuration), the systemd notify protocol
-/// (READY, STATUS, WATCHDOG, STOPPING), the status file, metrics and the busy summary.
+/// Wires the pipeline together for `watcherd run` and owns the process-level concerns: the
+/// service group that starts and stops the pipeline and the metrics server (SIGTERM/SIGINT drain
+/// it gracefully), SIGHUP (reopens the processing log and reloads the configuration), the systemd
+/// notify protocol (READY after the start-up scan, STATUS, WATCHDOG only while every stage makes
+/// progress or is idle, STOPPING), the status file, metrics and the busy summary.
+///
+/// `@unchecked Sendable`: everything is immutable after `init` except what only the control queue
+/// touches (the reloaded configuration, the timers, the summary, the last STATUS).
 final class Daemon: @unchecked Sendable {
     private let configuration: PipelineConfiguration
     private let options: ConfigurationOptions
@@ -18,31 +24,32 @@ final class Daemon: @unchecked Sendable {
     private let logger: Logger
     private let log: ProcessingLog
     private let ledger: SQLiteLedger
-    private let engine: PipelineEngine
     private let intake: Intake
     private let watcher: InotifyWatchBackend
     private let notifier = SystemdNotifier(environment: ProcessInfo.processInfo.environment)
     private let control = DispatchQueue(label: "watcherd.control")
-    private var signalSources: [any DispatchSourceSignal] = []
-    private var watchdog: (any DispatchSourceTimer)?
     private let stopping = Atomic<Bool>(false)
     private let filesystem: FilesystemKind
     private let activity: ActivityTracker
     private let metrics = ServiceMetrics()
-    private var metricsServer: MetricsServer?
+    private let metricsServer: MetricsServer?
+    private let health = HealthState()
     private let startedAt = Timestamp.now()
     // Confined to the control queue.
     private var service: ServiceConfiguration
+    private var watchdog: (any DispatchSourceTimer)?
     private var statusTimer: (any DispatchSourceTimer)?
     private var summary: BusySummary
     private var lastNotifiedStatus = ""
     private var ready = false
     private var watchdogStalled = false
-    private let health = HealthState()
 
+    /// Creates the directories (``DirectoryCheck`` has vetted them), opens the processing log and
+    /// the ledger, removes leftovers of interrupted writes, builds the extractor and the stages,
+    /// and binds the metrics port when one is set. Nothing runs yet.
     init(
-        service: ServiceConfiguration, layout: DirectoryLayout, options: ConfigurationOptions, logLevel: LogLevelBox,
-        logger: Logger
+        service: ServiceConfiguration, layout: DirectoryLayout, options: ConfigurationOptions,
+        extraction: ExtractionConfiguration, logLevel: LogLevelBox, logger: Logger
     ) throws {
         self.service = service
         self.options = options
@@ -84,11 +91,9 @@ final class Daemon: @unchecked Sendable {
         }
         ledger = try SQLiteLedger(
             path: configuration.state.appending("ledger.sqlite"), outputTree: configuration.output, logger: logger)
-        let tokenizer = Tokenizer()
-        let gazetteer = try GazetteerLoader.load(
-            tokenizer: tokenizer, from: service.string(.resourcesPath).map { FilePath($0) })
-        let extractor = ArticleExtractor(tokenizer: tokenizer, recognizer: EntityRecognizer(gazetteer: gazetteer))
-        engine = PipelineEngine(
+        let resources = try service.string(.resourcesPath) ?? ResourceLocator.resourceDirectory().string
+        let extractor = try ArticleExtractorFactory.make(extraction, resourceDirectory: resources)
+        let engine = PipelineEngine(
             configuration: configuration, extractor: extractor, ledger: ledger, log: log, logger: logger)
         intake = Intake(configuration: configuration, engine: engine, log: log, logger: logger)
         watcher = InotifyWatchBackend(logger: logger)
@@ -107,46 +112,57 @@ final class Daemon: @unchecked Sendable {
             metricsServer = try MetricsServer(
                 address: service.string(.metricsAddress) ?? "127.0.0.1", port: port, metrics: metrics,
                 health: { health.current })
+        } else {
+            metricsServer = nil
         }
     }
 
-    /// Sets the watch, scans, signals READY, and returns; the work goes on on Dispatch queues.
-    func start() throws {
-        installSignalHandlers()
-        startMetricsServer()
-        let intake = self.intake
-        try watcher.start(root: configuration.inbox) { hint in intake.receive(hint) }
-        logger.info(
-            "watching inbox",
-            metadata: [
-                "inbox": "\(configuration.inbox)", "output": "\(configuration.output)",
-                "archive": "\(configuration.archive.map { "\($0)" } ?? "(kept in place)")",
-                "failed": "\(configuration.failed)", "state": "\(configuration.state)",
-                "filesystem": "\(filesystem.name)",
-            ])
+    /// Runs the pipeline (and the metrics server) until SIGTERM or SIGINT has drained it.
+    ///
+    /// - Throws: what stopped the pipeline otherwise (the inbox cannot be watched, the stop timeout
+    ///   expired with work in flight).
+    func run() async throws {
+        let hangUp = installHangUpHandler()
+        defer { hangUp.cancel() }
+        let pipeline = PipelineService(
+            configuration: configuration, watcher: watcher, intake: intake, log: log, logger: logger,
+            onReady: { [self] found in control.async { self.ready(startupCandidates: found) } },
+            onStopping: { [self] in
+                stopping.store(true, ordering: .releasing)
+                notifier.notify("STOPPING=1\nSTATUS=stopping: draining in-flight work")
+            })
+        // Shut down in reverse order: the pipeline drains first, the metrics server goes last.
+        var services: [ServiceGroupConfiguration.ServiceConfiguration] = []
+        if let metricsServer {
+            services.append(.init(service: MetricsService(server: metricsServer, logger: logger), serviceName: "metrics"))
+        }
+        services.append(.init(service: pipeline, serviceName: "pipeline"))
+        let group = ServiceGroup(
+            configuration: .init(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         writeStatus(state: "starting")
-        intake.rescan(.startup) { [self] found in
-            intake.startPeriodicRescan()
-            control.async { [self] in
-                let marker = configuration.state.appending("ready")
-                try? AtomicFileWriter.write(Array("\(getpid())\n".utf8), to: marker, durable: false)
-                ready = true
-                let snapshot = writeStatus(state: "running")
-                lastNotifiedStatus = snapshot.notifyStatus
-                notifier.notify("READY=1\nSTATUS=\(snapshot.notifyStatus)")
-                logger.info("ready", metadata: ["startup_candidates": "\(found)"])
-                startStatusTimer()
-                startWatchdog()
+        defer {
+            control.sync {
+                statusTimer?.cancel()
+                watchdog?.cancel()
             }
+            writeStatus(state: "stopped")
+            unlink(configuration.state.appending("ready").string)
         }
+        try await group.run()
     }
 
-    // MARK: - Metrics server
-
-    private func startMetricsServer() {
-        guard let server = metricsServer else { return }
-        server.start()
-        logger.info("metrics server listening", metadata: ["address": "\(server.address)"])
+    /// The watch is set and the start-up scan queued what it found: tell systemd and the tests,
+    /// then start the status refresh and the watchdog. On the control queue.
+    private func ready(startupCandidates found: Int) {
+        let marker = configuration.state.appending("ready")
+        try? AtomicFileWriter.write(Array("\(getpid())\n".utf8), to: marker, durable: false)
+        ready = true
+        let snapshot = writeStatus(state: "running")
+        lastNotifiedStatus = snapshot.notifyStatus
+        notifier.notify("READY=1\nSTATUS=\(snapshot.notifyStatus)")
+        logger.info("ready", metadata: ["startup_candidates": "\(found)", "filesystem": "\(filesystem.name)"])
+        startStatusTimer()
+        startWatchdog()
     }
 
     // MARK: - Status, STATUS=, summary
@@ -254,16 +270,14 @@ final class Daemon: @unchecked Sendable {
 
     // MARK: - Signals
 
-    private func installSignalHandlers() {
-        for signalNumber in [SIGTERM, SIGINT, SIGHUP] {
-            signal(signalNumber, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: control)
-            source.setEventHandler { [self] in
-                if signalNumber == SIGHUP { reload() } else { shutDown(signal: signalNumber) }
-            }
-            source.resume()
-            signalSources.append(source)
-        }
+    /// SIGHUP reopens the processing log (logrotate renames it, then signals) and reloads the
+    /// configuration.
+    private func installHangUpHandler() -> any DispatchSourceSignal {
+        signal(SIGHUP, SIG_IGN)
+        let source = DispatchSource.makeSignalSource(signal: SIGHUP, queue: control)
+        source.setEventHandler { [self] in reload() }
+        source.resume()
+        return source
     }
 
     /// SIGHUP: reopens the processing log (logrotate), then re-reads the configuration file.
@@ -325,27 +339,5 @@ final class Daemon: @unchecked Sendable {
                         "\(live.map { "\($0.rawValue)=\(service.value($0).map { "\($0)" } ?? "default")" }.joined(separator: " "))"
                 ])
         }
-    }
-
-    /// Stops intake, lets in-flight work finish within the stop timeout, and exits 0 (1 when the
-    /// timeout expired with work still in flight; that work is redone at the next start).
-    private func shutDown(signal: Int32) {
-        guard !stopping.exchange(true, ordering: .acquiringAndReleasing) else { return }
-        notifier.notify("STOPPING=1\nSTATUS=stopping: draining in-flight work")
-        logger.notice("stopping: draining in-flight work", metadata: ["signal": "\(signal)"])
-        watcher.stop()
-        let drained = DispatchSemaphore(value: 0)
-        intake.drain { drained.signal() }
-        let inTime = drained.wait(timeout: .now() + .seconds(configuration.stopTimeoutSeconds)) == .success
-        metricsServer?.stop()
-        writeStatus(state: "stopped")
-        log.close()
-        unlink(configuration.state.appending("ready").string)
-        if inTime {
-            logger.notice("stopped")
-            exit(0)
-        }
-        logger.error("stop timeout expired with work in flight; it is redone at the next start")
-        exit(1)
     }
 }

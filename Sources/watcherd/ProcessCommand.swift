@@ -1,4 +1,5 @@
 import ArgumentParser
+import ArticleExtraction
 import Foundation
 import Pipeline
 import SystemPackage
@@ -20,11 +21,11 @@ struct ProcessCommand: ParsableCommand {
     @Option(name: .customLong("max-input-bytes"), help: "Larger inputs fail with too-large.")
     var maxInputBytes = 16 << 20
 
+    @OptionGroup var extraction: ExtractionOptions
+
     func run() throws {
-        let tokenizer = Tokenizer()
-        let extractor = ArticleExtractor(
-            tokenizer: tokenizer,
-            recognizer: EntityRecognizer(gazetteer: try GazetteerLoader.load(tokenizer: tokenizer)))
+        let extractor = try ArticleExtractorFactory.make(
+            extraction.configuration, resourceDirectory: ResourceLocator.resourceDirectory().string)
         let encoder = JSONEncoder()
         encoder.outputFormatting = pretty ? [.prettyPrinted, .withoutEscapingSlashes] : [.withoutEscapingSlashes]
         var failures = 0

@@ -5,14 +5,15 @@ import Operations
 import Pipeline
 
 /// `watcherd run`: the daemon. Reads the configuration, refuses bad directories before creating
-/// anything, then starts the ``Daemon``.
-struct RunCommand: ParsableCommand {
+/// anything, then runs the ``Daemon`` until SIGTERM or SIGINT.
+struct RunCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run", abstract: "Watch the inbox and process every article dropped into it (the daemon).")
 
     @OptionGroup var options: ConfigurationOptions
+    @OptionGroup var extraction: ExtractionOptions
 
-    func run() throws {
+    func run() async throws {
         let level = LogLevelBox(.info)
         let journal = JournalLogHandler.stderrIsJournal(environment: ProcessInfo.processInfo.environment)
         LoggingSystem.bootstrap { label in JournalLogHandler(label: label, level: level, journal: journal) }
@@ -35,12 +36,12 @@ struct RunCommand: ParsableCommand {
         for note in checked.notes { logger.notice("\(note)") }
         do {
             let daemon = try Daemon(
-                service: service, layout: checked.layout, options: options, logLevel: level, logger: logger)
-            try daemon.start()
+                service: service, layout: checked.layout, options: options, extraction: extraction.configuration,
+                logLevel: level, logger: logger)
+            try await daemon.run()
         } catch {
-            logger.critical("cannot start", metadata: ["error": "\(error)"])
+            logger.critical("stopped on an error", metadata: ["error": "\(error)"])
             throw ExitCode(1)
         }
-        dispatchMain()
     }
 }

@@ -3,7 +3,7 @@
 (`python3 bench/run.py all --watcherd bench/selftest/fake_watcherd.py -n 300 --duration 3 --skip-big`).
 
     fake_watcherd.py run --inbox D --output D --archive D --failed D --state D [--settle-ms N] [--fsync-batch N]
-    fake_watcherd.py bench-extract --files DIR
+    fake_watcherd.py --files DIR     (as bench/extract's watcherd-bench-extract)
 
 No extraction: it copies each input into a small JSON document (temp + fsync + rename), moves
 the input to the archive, writes a processing log line, sends READY=1 to $NOTIFY_SOCKET and
@@ -101,6 +101,11 @@ def bench_extract(a) -> int:
 
 
 def main() -> int:
+    if len(sys.argv) > 1 and sys.argv[1].startswith("--files"):
+        b = argparse.ArgumentParser()
+        b.add_argument("--files", required=True)
+        b.add_argument("--repeat", type=int, default=1)
+        return bench_extract(b.parse_args())
     ap = argparse.ArgumentParser()
     sub = ap.add_subparsers(dest="cmd", required=True)
     r = sub.add_parser("run")
@@ -108,11 +113,8 @@ def main() -> int:
         r.add_argument(f"--{k}", required=True)
     r.add_argument("--settle-ms", type=int, default=100)
     r.add_argument("--fsync-batch", type=int, default=1)
-    b = sub.add_parser("bench-extract")
-    b.add_argument("--files", required=True)
-    b.add_argument("--repeat", type=int, default=1)
     a = ap.parse_args()
-    return run(a) if a.cmd == "run" else bench_extract(a)
+    return run(a)
 
 
 if __name__ == "__main__":

@@ -1,7 +1,7 @@
 #!/bin/sh
-# Builds .build/text-bench: the Text/ sources plus tools/text-peer/bench/main.swift, optimised.
+# Builds .build/text-bench: the ArabicText sources plus tools/text-peer/bench/*.swift, optimised.
 set -eu
 cd "$(dirname "$0")/../.."
 mkdir -p .build
-swiftc -O -wmo -module-name TextBench Sources/Pipeline/Text/*.swift tools/text-peer/bench/main.swift -o .build/text-bench
+swiftc -O -wmo -module-name TextBench Sources/ArabicText/*.swift tools/text-peer/bench/*.swift -o .build/text-bench
 echo .build/text-bench

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Generate Sources/Pipeline/Text/LegacyArabicCodePages.swift.
+"""Generate Sources/ArabicText/LegacyArabicCodePages.swift.
 
 Source of the data: Python's codecs `cp1256` (Microsoft's cp1256.txt as published by the Unicode
 Consortium, all 256 bytes defined) and `iso8859_6` (ISO/IEC 8859-6:1999 as in the Unicode
@@ -7,7 +7,7 @@ Consortium's 8859-6.TXT; 0x80-0x9F are the C1 controls, unassigned bytes are mar
 Only bytes 0x80-0xFF are tabulated: 0x00-0x7F are ASCII in both. The Swift tests cross-check every
 byte against glibc's iconv. Run once; the output is committed.
 
-Usage: python3 tools/text-peer/gen_legacy_code_pages.py > Sources/Pipeline/Text/LegacyArabicCodePages.swift
+Usage: python3 tools/text-peer/gen_legacy_code_pages.py > Sources/ArabicText/LegacyArabicCodePages.swift
 """
 
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Generate Sources/Pipeline/Text/ArabicPresentationForms.swift.
+"""Generate Sources/ArabicText/ArabicPresentationForms.swift.
 
 Source of the data: the Unicode Character Database compatibility decompositions, taken through
 Python's `unicodedata.normalize("NFKC", ch)` for every assigned code point in the Arabic
@@ -8,7 +8,7 @@ that e.g. U+FEF5 LAM WITH ALEF WITH MADDA ABOVE maps to U+0644 U+0622 (composed 
 the normaliser's own alef and tashkeel rules then handle. The isolated forms of marks, whose NFKC mapping is SPACE + mark, map to the mark
 alone. Run once; the output is committed.
 
-Usage: python3 tools/text-peer/gen_presentation_forms.py > Sources/Pipeline/Text/ArabicPresentationForms.swift
+Usage: python3 tools/text-peer/gen_presentation_forms.py > Sources/ArabicText/ArabicPresentationForms.swift
 """
 import unicodedata
 

@@ -34,7 +34,7 @@ public final class InotifySession {
         precondition(!Self.exists, "libinotifytools state is process-global: one InotifySession per process")
         guard inotifytools_initialize() != 0 else {
             let errno = inotifytools_error()
-            throw InotifyError(code: errno == EMFILE ? "instance-limit" : "inotify-init", path: nil, errno: errno)
+            throw InotifyError(code: errno == EMFILE ? .instanceLimit : .initialisation, path: nil, errno: errno)
         }
         Self.exists = true
     }
@@ -56,7 +56,7 @@ public final class InotifySession {
     public func watch(directory: FilePath, mask: InotifyMask = .inboxDirectory) throws(InotifyError) -> Int32 {
         var info = stat()
         guard directory.withPlatformString({ stat($0, &info) }) == 0 else {
-            throw InotifyError(code: "watch", path: directory.string, errno: Glibc.errno)
+            throw InotifyError(code: .watch, path: directory.string, errno: Glibc.errno)
         }
         let name = Self.libraryName(directory)
         let previous = name.withUnsafeBufferPointer { inotifytools_wd_from_filename($0.baseAddress!) }
@@ -71,7 +71,7 @@ public final class InotifySession {
         let ok = directory.withPlatformString { inotifytools_watch_file($0, Int32(bitPattern: mask.rawValue)) }
         guard ok != 0 else {
             let errno = inotifytools_error()
-            throw InotifyError(code: errno == ENOSPC ? "watch-limit" : "watch", path: directory.string, errno: errno)
+            throw InotifyError(code: errno == ENOSPC ? .watchLimit : .watch, path: directory.string, errno: errno)
         }
         let wd = name.withUnsafeBufferPointer { inotifytools_wd_from_filename($0.baseAddress!) }
         precondition(wd >= 0, "libinotifytools lost the watch it just added")
@@ -132,7 +132,7 @@ public final class InotifySession {
         guard let raw = inotifytools_next_event(timeoutSeconds) else {
             let errno = inotifytools_error()
             if errno == 0 || errno == EINTR { return nil }
-            throw InotifyError(code: "read", path: nil, errno: errno)
+            throw InotifyError(code: .read, path: nil, errno: errno)
         }
         let header = raw.pointee
         // `struct inotify_event`'s flexible `name` member is not imported: read the bytes after it.

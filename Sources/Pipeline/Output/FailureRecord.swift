@@ -2,9 +2,9 @@
 public struct FailureRecord: Codable, Sendable, Equatable {
     /// Input path relative to the inbox, escaped with ``PathEscaper``.
     public var path: String
-    public var stage: String
+    public var stage: FailureStage
     /// Stable failure code (see ``ArticleFailure/code``).
-    public var code: String
+    public var code: FailureCode
     public var error: String
     public var attempts: Int
     /// `nil` when the input could not be read at all.

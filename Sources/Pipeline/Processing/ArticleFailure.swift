@@ -3,11 +3,10 @@ import SystemPackage
 /// Why one article could not be turned into a document. A value, not a crash: it is logged,
 /// written next to the failed input as `<name>.error.json`, and the daemon goes on.
 public struct ArticleFailure: Error, Sendable, Equatable, CustomStringConvertible {
-    /// Stable machine-readable code, e.g. `empty`, `binary`, `invalid-utf8`, `not-regular`,
-    /// `symlink`, `too-large`, `unreadable`, `output-write`.
-    public let code: String
-    /// Pipeline stage that failed: `read`, `decode`, `extract` or `write`.
-    public let stage: String
+    /// Stable machine-readable code (its raw value is what records and logs carry).
+    public let code: FailureCode
+    /// Pipeline stage that failed.
+    public let stage: FailureStage
     /// The input, relative to the inbox and escaped with ``PathEscaper``.
     public let path: String
     /// Human-readable cause.
@@ -16,7 +15,7 @@ public struct ArticleFailure: Error, Sendable, Equatable, CustomStringConvertibl
     /// input to `failed/`; temporary ones keep it in the inbox and retry with backoff.
     public let isTemporary: Bool
 
-    public init(code: String, stage: String, path: String, cause: String, isTemporary: Bool = false) {
+    public init(code: FailureCode, stage: FailureStage, path: String, cause: String, isTemporary: Bool = false) {
         self.code = code
         self.stage = stage
         self.path = path
@@ -24,7 +23,7 @@ public struct ArticleFailure: Error, Sendable, Equatable, CustomStringConvertibl
         self.isTemporary = isTemporary
     }
 
-    public var description: String { "\(stage)/\(code): \(path): \(cause)" }
+    public var description: String { "\(stage.rawValue)/\(code.rawValue): \(path): \(cause)" }
 
     /// Errno values that describe the machine, not the article: retry later.
     public static func isTemporary(_ errno: Errno) -> Bool {

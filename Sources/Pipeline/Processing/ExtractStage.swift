@@ -1,24 +1,27 @@
+import ArabicText
+import ArticleExtraction
 import Foundation
 
-/// The extract stage: the document for one read article, and its JSON bytes.
+/// The extract stage, on the extract workers: parse the decoded text by format, run the
+/// extractor's analyzers, and encode the document.
 public struct ExtractStage: Sendable {
     public let extractor: ArticleExtractor
 
     public init(extractor: ArticleExtractor) { self.extractor = extractor }
 
-    /// The document for `read`, with `extract` milliseconds added to its stage timings.
+    /// The document for `read`: `parse` milliseconds, then the extractor's own, added to the read
+    /// stage's timings.
     public func document(
         for read: ReadStage.Output, sourcePath: String, sourceName: String, receivedAt: String
     ) -> ArticleDocument {
-        let start = System.monotonicNanoseconds()
-        var document = extractor.document(
-            for: .init(
-                text: read.parsed.text, title: read.parsed.title, format: read.parsed.format.rawValue,
-                encoding: read.encoding.rawValue, sourcePath: sourcePath, sourceName: sourceName,
-                bytes: read.input.bytes.count, sha256: read.input.sha256, receivedAt: receivedAt, stageMs: read.stageMs)
-        )
-        document.pipeline.stageMs["extract"] = System.millisecondsSince(start)
-        return document
+        let parseStart = System.monotonicNanoseconds()
+        let parsed = ArticleParser.parse(read.decoded, fileExtension: read.fileExtension)
+        var stageMs = read.stageMs
+        stageMs["parse"] = System.millisecondsSince(parseStart)
+        let source = ArticleDocument.Source(
+            path: sourcePath, name: sourceName, bytes: read.input.bytes.count, sha256: read.input.sha256,
+            format: parsed.format.rawValue, encoding: read.decoded.encoding.rawValue, receivedAt: receivedAt)
+        return extractor.extract(parsed, source: source, stageMs: stageMs).document
     }
 
     /// The document as compact JSON (UTF-8, slashes unescaped).

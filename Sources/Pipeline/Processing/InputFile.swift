@@ -29,9 +29,9 @@ public struct InputFile: Sendable {
     /// after the read. `display` is the escaped relative path used in failures.
     public static func read(_ path: FilePath, display: String, maxBytes: Int) -> ReadResult {
         var opened: FileIdentity?
-        func failure(_ code: String, _ cause: String, temporary: Bool = false) -> ReadResult {
+        func failure(_ code: FailureCode, _ cause: String, temporary: Bool = false) -> ReadResult {
             .failed(
-                ArticleFailure(code: code, stage: "read", path: display, cause: cause, isTemporary: temporary),
+                ArticleFailure(code: code, stage: .read, path: display, cause: cause, isTemporary: temporary),
                 identity: opened)
         }
         let fd: FileDescriptor
@@ -40,28 +40,28 @@ public struct InputFile: Sendable {
         } catch let error as Errno {
             switch error {
             case .noSuchFileOrDirectory: return .vanished
-            case .tooManySymbolicLinkLevels: return failure("symlink", "is a symbolic link; links are never followed")
-            case .permissionDenied: return failure("unreadable", "permission denied")
-            case Errno(rawValue: ENXIO): return failure("not-regular", "is a socket or FIFO without a writer")
+            case .tooManySymbolicLinkLevels: return failure(.symlink, "is a symbolic link; links are never followed")
+            case .permissionDenied: return failure(.unreadable, "permission denied")
+            case Errno(rawValue: ENXIO): return failure(.notRegular, "is a socket or FIFO without a writer")
             default:
-                return failure("unreadable", "open: \(error)", temporary: ArticleFailure.isTemporary(error))
+                return failure(.unreadable, "open: \(error)", temporary: ArticleFailure.isTemporary(error))
             }
-        } catch { return failure("unreadable", "open: \(error)") }
+        } catch { return failure(.unreadable, "open: \(error)") }
         defer { try? fd.close() }
 
         var before = stat()
-        guard fstat(fd.rawValue, &before) == 0 else { return failure("unreadable", "fstat: \(Errno(rawValue: errno))") }
+        guard fstat(fd.rawValue, &before) == 0 else { return failure(.unreadable, "fstat: \(Errno(rawValue: errno))") }
         opened = FileIdentity(before)
         switch before.st_mode & S_IFMT {
         case S_IFREG: break
         case S_IFDIR: return .vanished  // a directory took the name; the watcher handles directories
-        case S_IFIFO: return failure("not-regular", "is a FIFO")
-        case S_IFSOCK: return failure("not-regular", "is a socket")
-        case S_IFCHR, S_IFBLK: return failure("not-regular", "is a device")
-        default: return failure("not-regular", "is not a regular file")
+        case S_IFIFO: return failure(.notRegular, "is a FIFO")
+        case S_IFSOCK: return failure(.notRegular, "is a socket")
+        case S_IFCHR, S_IFBLK: return failure(.notRegular, "is a device")
+        default: return failure(.notRegular, "is not a regular file")
         }
         if Int(before.st_size) > maxBytes {
-            return failure("too-large", "\(before.st_size) bytes, over the limit of \(maxBytes)")
+            return failure(.tooLarge, "\(before.st_size) bytes, over the limit of \(maxBytes)")
         }
         if isOpenForWriting(fd) { return .busy }
 
@@ -77,13 +77,13 @@ public struct InputFile: Sendable {
                 }
             } catch let error as Errno {
                 if error == .interrupted || error == .resourceTemporarilyUnavailable { continue }
-                return failure("unreadable", "read: \(error)", temporary: ArticleFailure.isTemporary(error))
-            } catch { return failure("unreadable", "read: \(error)") }
+                return failure(.unreadable, "read: \(error)", temporary: ArticleFailure.isTemporary(error))
+            } catch { return failure(.unreadable, "read: \(error)") }
             if count == 0 { return .busy }  // shrank while reading
             filled += count
         }
         var after = stat()
-        guard fstat(fd.rawValue, &after) == 0 else { return failure("unreadable", "fstat: \(Errno(rawValue: errno))") }
+        guard fstat(fd.rawValue, &after) == 0 else { return failure(.unreadable, "fstat: \(Errno(rawValue: errno))") }
         if after.st_size != before.st_size || after.st_mtim.tv_sec != before.st_mtim.tv_sec
             || after.st_mtim.tv_nsec != before.st_mtim.tv_nsec
         {

@@ -1,3 +1,4 @@
+import ArticleExtraction
 import SystemPackage
 
 /// The read and extract stages for one file, synchronously, without moving anything: what
@@ -15,9 +16,9 @@ public enum OneShotProcessor {
                     for: read, sourcePath: display, sourceName: PathEscaper.escape(path.lastComponentBytes),
                     receivedAt: Timestamp.now()))
         case .failure(.busy):
-            return .failure(ArticleFailure(code: "busy", stage: "read", path: display, cause: "open for writing"))
+            return .failure(ArticleFailure(code: .busy, stage: .read, path: display, cause: "open for writing"))
         case .failure(.vanished):
-            return .failure(ArticleFailure(code: "vanished", stage: "read", path: display, cause: "no such file"))
+            return .failure(ArticleFailure(code: .vanished, stage: .read, path: display, cause: "no such file"))
         case .failure(.failed(let failure, _, _)):
             return .failure(failure)
         }

@@ -1,3 +1,4 @@
+import ArticleExtraction
 import Dispatch
 import Foundation
 import Glibc
@@ -5,8 +6,8 @@ import Logging
 import Synchronization
 import SystemPackage
 
-/// The staged workers, on Dispatch queues: read + decode on one serial queue, extraction on
-/// `extractWorkers` serial queues (round-robin), and write + finalise on one serial queue, so
+/// The staged workers, on Dispatch queues: read + decode on one serial queue, parsing and extraction
+/// on `extractWorkers` serial queues (round-robin), and write + finalise on one serial queue, so
 /// every output and every move out of the inbox happens in one place, in order.
 ///
 /// The engine holds no queue of its own beyond what it is given: the ``Intake`` admits at most

@@ -1,13 +1,17 @@
+import ArabicText
 import SystemPackage
 
-/// The read stage: read the file whole (see ``InputFile/read(_:display:maxBytes:)``), decode it,
-/// and parse its format. Shared by the daemon's engine and `watcherd process`.
+/// The read stage: read the file whole (see ``InputFile/read(_:display:maxBytes:)``) and decode
+/// it. Runs on the engine's serial read queue, so it does only what needs the file; parsing and
+/// extraction run on the extract workers (``ExtractStage``). Shared by the daemon's engine and
+/// `watcherd process`.
 public enum ReadStage {
-    /// An input read, decoded and parsed.
+    /// An input read and decoded.
     public struct Output: Sendable {
         public var input: InputFile
-        public var parsed: ParsedArticle
-        public var encoding: TextEncodingName
+        public var decoded: DecodedText
+        /// The input's extension (without the dot), the parser's format hint.
+        public var fileExtension: String?
         /// `read` and `decode` milliseconds.
         public var stageMs: [String: Double]
     }
@@ -22,7 +26,7 @@ public enum ReadStage {
         case failed(ArticleFailure, sha256: String?, identity: FileIdentity?)
     }
 
-    /// Reads, decodes and parses `path`. `display` is the escaped relative path for failures.
+    /// Reads and decodes `path`. `display` is the escaped relative path for failures.
     public static func run(_ path: FilePath, display: String, maxBytes: Int) -> Result<Output, Exit> {
         let readStart = System.monotonicNanoseconds()
         let input: InputFile
@@ -38,13 +42,13 @@ public enum ReadStage {
         do {
             decoded = try ArticleDecoder.decode(input.bytes)
         } catch {
-            let failure = ArticleFailure(code: error.code, stage: "decode", path: display, cause: error.detail)
+            let failure = ArticleFailure(
+                code: FailureCode(error.code), stage: .decode, path: display, cause: error.detail)
             return .failure(.failed(failure, sha256: input.sha256, identity: input.identity))
         }
-        let parsed = ArticleParser.parse(decoded, fileExtension: path.extension)
         return .success(
             Output(
-                input: input, parsed: parsed, encoding: decoded.encoding,
+                input: input, decoded: decoded, fileExtension: path.extension,
                 stageMs: ["read": readMs, "decode": System.millisecondsSince(decodeStart)]))
     }
 }

@@ -162,7 +162,7 @@ final class WriteStage: @unchecked Sendable {
     /// failure with its record, so that it never pauses the intake for everyone else.
     private func writeFailed(_ job: Job, destination: FilePath, _ error: Errno) -> ArticleOutcome {
         let failure = ArticleFailure(
-            code: "output-write", stage: "write", path: job.candidate.display, cause: "\(destination): \(error)",
+            code: .outputWrite, stage: .write, path: job.candidate.display, cause: "\(destination): \(error)",
             isTemporary: ArticleFailure.isTemporary(error))
         return finish(job.candidate, .failed(failure, sha256: job.sha256, identity: job.identity), started: job.started)
     }
@@ -237,16 +237,18 @@ final class WriteStage: @unchecked Sendable {
             if failure.isTemporary {
                 log.append(
                     .init(
-                        level: "warning", event: "retry", path: candidate.display, sha256: sha256, stage: failure.stage,
-                        ms: System.millisecondsSince(started), result: failure.code, error: failure.cause))
+                        level: "warning", event: "retry", path: candidate.display, sha256: sha256,
+                        stage: failure.stage.rawValue,
+                        ms: System.millisecondsSince(started), result: failure.code.rawValue, error: failure.cause))
                 return .retry(failure)
             }
-            if failure.code == "unreadable" {
+            if failure.code == .unreadable {
                 // Left in place: a chmod that makes it readable resubmits it (IN_ATTRIB).
                 log.append(
                     .init(
-                        level: "error", event: "failed", path: candidate.display, stage: failure.stage,
-                        result: failure.code, error: failure.cause + "; left in the inbox until it is readable"))
+                        level: "error", event: "failed", path: candidate.display, stage: failure.stage.rawValue,
+                        result: failure.code.rawValue, error: failure.cause + "; left in the inbox until it is readable"
+                    ))
                 logger.error("input unreadable; left in the inbox", metadata: ["path": "\(candidate.display)"])
                 return .failed(failure)
             }
@@ -258,7 +260,7 @@ final class WriteStage: @unchecked Sendable {
                     log.append(
                         .init(
                             level: "warning", event: "replaced", path: candidate.display, sha256: sha256,
-                            stage: failure.stage, result: failure.code,
+                            stage: failure.stage.rawValue, result: failure.code.rawValue,
                             error: failure.cause + "; a new version took its place and stays in the inbox"))
                     return .replaced
                 }
@@ -266,12 +268,12 @@ final class WriteStage: @unchecked Sendable {
                 // Gone meanwhile: the record stays, nothing else to move.
             } catch {
                 let temporary = ArticleFailure(
-                    code: "failed-move", stage: failure.stage, path: failure.path,
+                    code: .failedMove, stage: failure.stage, path: failure.path,
                     cause: "cannot move to failed/: \(error)", isTemporary: true)
                 log.append(
                     .init(
                         level: "error", event: "retry", path: candidate.display, sha256: sha256,
-                        stage: failure.stage, result: temporary.code, error: temporary.cause))
+                        stage: failure.stage.rawValue, result: temporary.code.rawValue, error: temporary.cause))
                 return .retry(temporary)
             }
             if let sha256 {
@@ -288,8 +290,9 @@ final class WriteStage: @unchecked Sendable {
             }
             log.append(
                 .init(
-                    level: "error", event: "failed", path: candidate.display, sha256: sha256, stage: failure.stage,
-                    ms: System.millisecondsSince(started), result: failure.code, error: failure.cause))
+                    level: "error", event: "failed", path: candidate.display, sha256: sha256,
+                    stage: failure.stage.rawValue,
+                    ms: System.millisecondsSince(started), result: failure.code.rawValue, error: failure.cause))
             logger.error(
                 "article failed",
                 metadata: [

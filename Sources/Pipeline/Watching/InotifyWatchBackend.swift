@@ -172,7 +172,7 @@ public final class InotifyWatchBackend: WatchBackend, @unchecked Sendable {
         while let next = pending.popLast() {
             do {
                 try session.watch(directory: next)
-            } catch  where error.code == "watch" && next != directory {
+            } catch  where error.code == .watch && next != directory {
                 continue  // vanished or unreadable subdirectory: not fatal
             }
             let listing = InboxScanner.subdirectories(of: next)

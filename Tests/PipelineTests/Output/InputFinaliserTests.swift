@@ -64,7 +64,7 @@ struct InputFinaliserTests {
         let input = try trees.put("", "e.txt")
         let read = try #require(FileIdentity.current(input))
         try Data("now with content".utf8).write(to: URL(fileURLWithPath: input.string))  // same inode, new size
-        let failure = ArticleFailure(code: "empty", stage: "decode", path: "e.txt", cause: "no bytes")
+        let failure = ArticleFailure(code: .empty, stage: .decode, path: "e.txt", cause: "no bytes")
         let record = FailureRecord(failure: failure, attempts: 1, sha256: nil)
 
         let outcome = try trees.finaliser.fail(input, relative: FilePath("e.txt"), record: record, expected: read)
@@ -89,7 +89,7 @@ struct InputFinaliserTests {
     func recordDoesNotClobberAFailedInput() throws {
         let trees = try Trees()
         defer { try? FileManager.default.removeItem(at: trees.root) }
-        let failure = ArticleFailure(code: "binary", stage: "decode", path: "y", cause: "binary")
+        let failure = ArticleFailure(code: .binary, stage: .decode, path: "y", cause: "binary")
         let record = FailureRecord(failure: failure, attempts: 1, sha256: nil)
         let first = try trees.put("first input", "y.error.json")
         try trees.finaliser.fail(first, relative: FilePath("y.error.json"), record: record, expected: nil)
@@ -107,7 +107,7 @@ struct InputFinaliserTests {
         defer { try? FileManager.default.removeItem(at: trees.root) }
         let name = String(repeating: "L", count: 245)
         let input = try trees.put("x", name)
-        let failure = ArticleFailure(code: "binary", stage: "decode", path: name, cause: "binary")
+        let failure = ArticleFailure(code: .binary, stage: .decode, path: name, cause: "binary")
         let outcome = try trees.finaliser.fail(
             input, relative: FilePath(name), record: FailureRecord(failure: failure, attempts: 1, sha256: nil),
             expected: nil)

@@ -1,5 +1,5 @@
 // Stand-alone driver for TextThroughputBenchmark and the peer comparison, compiled together with
-// Sources/Pipeline/Text/*.swift by tools/text-peer/build-bench.sh (no package changes needed).
+// Sources/ArabicText/*.swift by tools/text-peer/build-bench.sh (no package changes needed).
 //
 //   text-bench bench DIR [REPEAT]   -> one JSON object: bytes, seconds, tokens, mb_per_s (best of REPEAT runs)
 //   text-bench normalize DIR        -> JSON lines {"file": name, "normalized": text} (default profile)

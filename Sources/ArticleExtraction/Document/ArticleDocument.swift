@@ -1,0 +1,182 @@
+import ArabicText
+
+/// The JSON document written for one article (`schema_version` 1; JSON Schema in
+/// `schema/article.schema.json`). Offsets are Unicode scalar offsets into ``text``, half-open.
+///
+/// The analyzers of an ``ArticleExtractor`` fill it step by step (see ``ArticleAnalysis``).
+public struct ArticleDocument: Codable, Sendable, Equatable {
+    public var schemaVersion: Int
+    /// `sha256:<hex>` of the input bytes: the article's identity.
+    public var id: String
+    public var source: Source
+    public var language: LanguageGuess
+    public var title: String?
+    /// The decoded article text with newlines normalised to LF; all offsets point into it.
+    public var text: String
+    public var paragraphs: [ScalarRange]
+    public var sentences: [ScalarRange]
+    public var entities: [Entity]
+    public var entityIndex: [EntityIndexEntry]
+    public var numbers: [NumberMention]
+    /// What the input declared about itself; `nil` when it declared nothing.
+    public var metadata: Metadata?
+    public var stats: Stats
+    public var pipeline: PipelineInfo
+
+    enum CodingKeys: String, CodingKey {
+        case schemaVersion = "schema_version"
+        case id, source, language, title, text, paragraphs, sentences, entities
+        case entityIndex = "entity_index"
+        case numbers, metadata, stats, pipeline
+    }
+
+    /// A document for `article` from `source` with nothing found yet: no paragraphs, sentences,
+    /// entities or numbers, an undetermined language, zero statistics, and pipeline facts that the
+    /// analyzers and the extractor fill in.
+    public init(source: Source, article: ParsedArticle) {
+        schemaVersion = PipelineVersion.schemaVersion
+        id = "sha256:" + source.sha256
+        self.source = source
+        language = LanguageGuess(code: "und", script: "Zyyy", confidence: 0)
+        title = article.title
+        text = article.text
+        paragraphs = []
+        sentences = []
+        entities = []
+        entityIndex = []
+        numbers = []
+        metadata = Metadata(article)
+        stats = Stats(characters: 0, words: 0, sentences: 0, paragraphs: 0, arabicRatio: 0)
+        pipeline = PipelineInfo(version: PipelineVersion.current, model: "none", normalization: "none", stageMs: [:])
+    }
+
+    /// Where the article came from.
+    public struct Source: Codable, Sendable, Equatable {
+        /// Path relative to the inbox, escaped with ``PathEscaper`` (lossless for any bytes).
+        public var path: String
+        /// Last path component, escaped the same way.
+        public var name: String
+        /// Input size in bytes.
+        public var bytes: Int
+        public var sha256: String
+        /// `plain`, `html` or `json`.
+        public var format: String
+        /// The decoder's encoding name, e.g. `utf-8`.
+        public var encoding: String
+        /// ISO 8601 UTC time the daemon took the file.
+        public var receivedAt: String
+
+        enum CodingKeys: String, CodingKey {
+            case path, name, bytes, sha256, format, encoding
+            case receivedAt = "received_at"
+        }
+
+        public init(
+            path: String, name: String, bytes: Int, sha256: String, format: String, encoding: String,
+            receivedAt: String
+        ) {
+            self.path = path
+            self.name = name
+            self.bytes = bytes
+            self.sha256 = sha256
+            self.format = format
+            self.encoding = encoding
+            self.receivedAt = receivedAt
+        }
+    }
+
+    /// What the input declared about itself (HTML meta tags, JSON keys), as given, not interpreted.
+    /// Absent keys are omitted, never empty strings.
+    public struct Metadata: Codable, Sendable, Equatable {
+        /// Canonical URL (JSON `url`; HTML canonical link or `og:url`).
+        public var url: String?
+        /// Publication date/time as the source wrote it (JSON `published`; HTML
+        /// `article:published_time` or the first `<time datetime>`).
+        public var published: String?
+        /// The publishing outlet (JSON `source`; HTML `og:site_name`).
+        public var source: String?
+        /// Declared language code (JSON `lang`/`language`; HTML `<html lang>`), not checked.
+        public var lang: String?
+
+        public init(url: String? = nil, published: String? = nil, source: String? = nil, lang: String? = nil) {
+            self.url = url
+            self.published = published
+            self.source = source
+            self.lang = lang
+        }
+
+        /// The metadata `article` declared, or `nil` when it declared none (empty strings count as none).
+        public init?(_ article: ParsedArticle) {
+            func given(_ value: String?) -> String? { value.flatMap { $0.isEmpty ? nil : $0 } }
+            url = given(article.url)
+            published = given(article.published)
+            source = given(article.source)
+            lang = given(article.lang)
+            if url == nil, published == nil, source == nil, lang == nil { return nil }
+        }
+    }
+
+    /// One named-entity mention.
+    public struct Entity: Codable, Sendable, Equatable {
+        /// `PERSON`, `LOCATION`, `ORGANIZATION` or `MISC`.
+        public var type: String
+        /// The mention as it stands in `text[start..<end]`.
+        public var text: String
+        /// The mention in the normalised layer (see `pipeline.normalization`).
+        public var normalized: String
+        public var start: Int
+        public var end: Int
+        /// 0...1.
+        public var confidence: Double
+        /// The name this mention refers to, shared by all mentions of one entity.
+        public var canonical: String
+    }
+
+    /// All mentions of one entity, with the titles seen before them (اللواء, المشير...).
+    public struct EntityIndexEntry: Codable, Sendable, Equatable {
+        public var canonical: String
+        public var type: String
+        public var mentions: Int
+        public var titles: [String]
+    }
+
+    /// A number as written (Western or Arabic-Indic digits, `5+5`), with its value when it is one.
+    public struct NumberMention: Codable, Sendable, Equatable {
+        public var text: String
+        public var start: Int
+        public var end: Int
+        public var value: Double?
+    }
+
+    public struct Stats: Codable, Sendable, Equatable {
+        /// Unicode scalars in `text`.
+        public var characters: Int
+        /// Word tokens (Arabic and Latin words).
+        public var words: Int
+        public var sentences: Int
+        public var paragraphs: Int
+        /// Share of letters in `text` that are Arabic script, 0...1.
+        public var arabicRatio: Double
+
+        enum CodingKeys: String, CodingKey {
+            case characters, words, sentences, paragraphs
+            case arabicRatio = "arabic_ratio"
+        }
+    }
+
+    public struct PipelineInfo: Codable, Sendable, Equatable {
+        public var version: String
+        /// Entity model in use, e.g. `gazetteer-rules-1` (`none` without an entity step).
+        public var model: String
+        /// Normalisation profile name of the `normalized` fields.
+        public var normalization: String
+        /// Milliseconds spent per stage before the write: `read`, `decode`, `parse`, each analyzer by
+        /// its name (`segment`, `tokens`, `entities`...), and `extract` for all of extraction.
+        public var stageMs: [String: Double]
+
+        enum CodingKeys: String, CodingKey {
+            case version, model, normalization
+            case stageMs = "stage_ms"
+        }
+    }
+}

@@ -1,0 +1,16 @@
+/// The pipeline stage an article failed in: `stage` in failure records and the processing log.
+public enum FailureStage: String, Sendable, Codable, CaseIterable, CustomStringConvertible {
+    /// Opening and reading the input.
+    case read
+    /// Bytes to text.
+    case decode
+    /// Format parsing (plain, HTML, JSON).
+    case parse
+    /// The analyzers and the document's encoding.
+    case extract
+    /// Writing the document and finalising the input.
+    case write
+
+    /// The raw value, so that interpolation writes the stable name.
+    public var description: String { rawValue }
+}

@@ -1,0 +1,107 @@
+import Foundation
+import TestSupport
+import Testing
+
+@testable import ArabicText
+
+@Suite("ArticleParser")
+struct ArticleParserTests {
+    private func parse(_ text: String, _ ext: String? = nil) -> ParsedArticle {
+        ArticleParser.parse(DecodedText(text: text, encoding: .utf8, confidence: 1), fileExtension: ext)
+    }
+
+    @Test("plain text: the first line is the title when a blank line follows it")
+    func plainTitle() {
+        let a = parse("أمير الرياض يطلق العمل\n\n  أكد سمو أمير منطقة الرياض.\nفقرة ثانية.\n", "txt")
+        #expect(a.format == .plain)
+        #expect(a.title == "أمير الرياض يطلق العمل")
+        #expect(a.text == "  أكد سمو أمير منطقة الرياض.\nفقرة ثانية.\n")
+        let b = parse("أعلن الناطق.\nوأكد المسماري.\n")
+        #expect(b.title == nil)
+        #expect(b.text == "أعلن الناطق.\nوأكد المسماري.\n")
+        let c = parse("عنوان فقط")
+        #expect(c.title == nil && c.text == "عنوان فقط")
+    }
+
+    @Test("SaudiNewsNet files: title line, blank line, body", .enabled(if: SharedData.runnable, SharedData.skipMessage))
+    func saudiNewsNetTitle() throws {
+        let bytes = try SharedData.bytes(SharedData.saudiNewsNet + "/snn_3alyoum_0006.txt")
+        let a = ArticleParser.parse(try ArticleDecoder.decode(bytes), fileExtension: "txt")
+        #expect(a.format == .plain)
+        #expect(a.title == "أمير الرياض يطلق العمل في حفر الأنفاق العملاقة بالعاصمة")
+        #expect(a.text.hasPrefix("Next Previous عبدالمجيد آل مبارك – عين اليوم\n"))
+    }
+
+    @Test("JSON objects: title, body or text, url, published, source, lang; chosen by content")
+    func json() {
+        let a = parse(
+            #"{"title":" ليبيا ","body":"سطر\r\nثان","url":"https://x.sa/1","published":"2015-08-10","source":"was","lang":"ar"}"#,
+            "txt")
+        #expect(
+            a
+                == ParsedArticle(
+                    title: "ليبيا", text: "سطر\nثان", format: .json, url: "https://x.sa/1", published: "2015-08-10",
+                    source: "was",
+                    lang: "ar"))
+        let b = parse(
+            #"  {"title":"t","text":"<p>فقرة <b>أولى</b></p><p>ثانية &amp; ثالثة</p>","published":1438214400}"#)
+        #expect(b.format == .json)
+        #expect(b.text == "فقرة أولى\nثانية & ثالثة")
+        #expect(b.published == "1438214400")
+        let c = parse("{not json", "json")
+        #expect(c.format == .plain)
+    }
+
+    @Test("HTML: title, main text without nav, script and style, metadata; &nbsp; collapses like a space")
+    func html() {
+        let page = """
+            <!DOCTYPE html><html lang="ar"><head><title>خبر - الموقع</title>
+            <meta property="og:site_name" content="عين اليوم"><link rel="canonical" href="https://example.sa/a/1">
+            <meta property="article:published_time" content="2015-08-10T09:00:00+03:00">
+            <style>p { color: red; }</style><script>var a = "<p>لا</p>";</script></head>
+            <body><header><nav><a href="/">الرئيسية</a> | <a href="/s">رياضة</a></nav></header>
+            <article><h1>أمير الرياض يطلق العمل</h1>
+            <p>أكد سمو   أمير منطقة الرياض&nbsp;أن المشروع&#x200C;يسير.</p><!-- ad -->
+            <p>وقال: &laquo;لا عقبات&raquo;<br>سطر بعد br</p>
+            <aside>اقرأ أيضا</aside></article>
+            <footer>جميع الحقوق محفوظة &copy; 2015</footer></body></html>
+            """
+        let a = parse(page, "html")
+        #expect(a.format == .html)
+        #expect(a.title == "أمير الرياض يطلق العمل")
+        #expect(a.text == "أكد سمو أمير منطقة الرياض أن المشروع\u{200C}يسير.\nوقال: «لا عقبات»\nسطر بعد br")
+        #expect(a.url == "https://example.sa/a/1")
+        #expect(a.source == "عين اليوم")
+        #expect(a.published == "2015-08-10T09:00:00+03:00")
+        #expect(a.lang == "ar")
+    }
+
+    @Test("HTML without article element, unclosed chrome and malformed markup")
+    func tolerantHTML() {
+        let a = parse("<div>فقرة <b>أولى<div>ثانية < 3 و 5 > 2</div><p>ثالثة &bogus; &#0; &#1575;", nil)
+        #expect(a.format == .html)
+        #expect(a.title == nil)
+        #expect(a.text == "فقرة أولى\nثانية < 3 و 5 > 2\nثالثة &bogus; ا")
+        let b = parse("<html><body><nav>قائمة<p>نص المقال</p></body></html>")
+        #expect(b.text == "قائمة\nنص المقال")  // nav never closed: read again without dropping
+    }
+
+    @Test("HTML is detected by a marker within the first 1,024 scalars, ignoring ASCII case")
+    func htmlMarkerBound() {
+        // Arabic letters are two UTF-8 bytes each: the bound counts scalars, not bytes.
+        let inside = String(repeating: "ب", count: 1020) + "<DiV>"  // "<div" on scalars 1020-1023
+        let outside = String(repeating: "ب", count: 1021) + "<div>"  // "<div" ends on scalar 1024
+        #expect(ArticleParser.looksLikeHTML(inside[...]))
+        #expect(!ArticleParser.looksLikeHTML(outside[...]))
+        #expect(ArticleParser.looksLikeHTML("خبر <!DOCTYPE HTML>"[...]))
+        #expect(ArticleParser.looksLikeHTML("<P class=x>نص"[...]))
+        #expect(ArticleParser.looksLikeHTML("3 <p 5"[...]))  // "<p " is a marker
+        #expect(ArticleParser.looksLikeHTML("<header>"[...]))  // it holds "<head"
+        #expect(!ArticleParser.looksLikeHTML("a <pre> b <span> c <bod"[...]))
+        #expect(!ArticleParser.looksLikeHTML(""[...]))
+        #expect(parse("  \n" + String(repeating: "ب", count: 1020) + "<div>نص</div>").format == .html)
+        #expect(parse(String(repeating: "ب", count: 1021) + "<div>نص</div>").format == .plain)
+        #expect(ArticleParser.containsASCII("نص</p>", "</"))
+        #expect(!ArticleParser.containsASCII("نص<", "</"))
+    }
+}

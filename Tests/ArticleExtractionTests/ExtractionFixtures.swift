@@ -1,0 +1,32 @@
+import ArabicText
+import Foundation
+
+@testable import ArticleExtraction
+
+/// The extraction resources of this checkout and what tests build from them.
+enum ExtractionFixtures {
+    /// `Sources/ArticleExtraction/Resources`, found from this file's path.
+    static let resourceDirectory: String = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent()  // ArticleExtractionTests
+        .deletingLastPathComponent()  // Tests
+        .deletingLastPathComponent()  // package root
+        .appendingPathComponent("Sources/ArticleExtraction/Resources").path
+
+    static let tokenizer = Tokenizer()
+
+    /// The gazetteer the factory loads, or `nil` when the resources are missing.
+    static let gazetteer: Gazetteer? = try? GazetteerLoader.load(tokenizer: tokenizer, from: resourceDirectory)
+
+    /// The daemon's extractor (``ArticleExtractorFactory``), or `nil` when the resources are missing.
+    static let extractor: ArticleExtractor? = try? ArticleExtractorFactory.make(resourceDirectory: resourceDirectory)
+
+    /// A source record for tests: `s.txt`, plain UTF-8, an all-zero hash.
+    static let source = ArticleDocument.Source(
+        path: "s.txt", name: "s.txt", bytes: 1, sha256: String(repeating: "0", count: 64), format: "plain",
+        encoding: "utf-8", receivedAt: "")
+
+    /// The document of `text` as a plain article without a title.
+    static func document(_ text: String, extractor: ArticleExtractor) -> ArticleDocument {
+        extractor.extract(ParsedArticle(title: nil, text: text, format: .plain), source: source).document
+    }
+}

@@ -1,0 +1,55 @@
+import ArticleExtraction
+import Foundation
+import SystemPackage
+import Testing
+
+@testable import Pipeline
+
+/// The read and extract stages as `watcherd process` runs them.
+struct OneShotProcessorTests {
+    static let extractor = try? ArticleExtractorFactory.make(
+        resourceDirectory: URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Sources/ArticleExtraction/Resources").path)
+
+    private func document(_ name: String, _ content: String) throws -> Result<ArticleDocument, ArticleFailure> {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("oneshot-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let url = directory.appendingPathComponent(name)
+        try Data(content.utf8).write(to: url)
+        return OneShotProcessor.document(for: FilePath(url.path), extractor: try #require(Self.extractor))
+    }
+
+    @Test("a JSON article's url, published, source and lang reach the document's metadata")
+    func jsonMetadata() throws {
+        let json = #"""
+            {"title": "هدنة", "body": "أعلن المتحدث وقف إطلاق النار.", "url": "https://example.org/a",
+             "published": "2020-06-04", "source": {"name": "وكالة"}, "lang": "ar"}
+            """#
+        let document = try document("a.json", json).get()
+        #expect(
+            document.metadata
+                == .init(url: "https://example.org/a", published: "2020-06-04", source: "وكالة", lang: "ar"))
+        #expect(document.title == "هدنة")
+        #expect(document.source.format == "json")
+    }
+
+    @Test("stage_ms holds read, decode, parse, every analyzer by name, and extract")
+    func stageTimings() throws {
+        let document = try document("a.txt", "عنوان\n\nنص المقال في طرابلس.").get()
+        let names = try #require(Self.extractor).analyzers.map(\.name)
+        #expect(Set(document.pipeline.stageMs.keys) == Set(["read", "decode", "parse", "extract"] + names))
+        #expect(document.metadata == nil)
+    }
+
+    @Test("an undecodable input fails with its typed code and the decode stage")
+    func typedFailure() throws {
+        switch try document("e.txt", " \n") {
+        case .success: Issue.record("a blank file must fail")
+        case .failure(let failure):
+            #expect(failure.code == .empty && failure.stage == .decode)
+            #expect(failure.description.hasPrefix("decode/empty: "))
+        }
+    }
+}

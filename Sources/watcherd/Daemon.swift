@@ -134,7 +134,8 @@ final class Daemon: @unchecked Sendable {
         // Shut down in reverse order: the pipeline drains first, the metrics server goes last.
         var services: [ServiceGroupConfiguration.ServiceConfiguration] = []
         if let metricsServer {
-            services.append(.init(service: MetricsService(server: metricsServer, logger: logger), serviceName: "metrics"))
+            services.append(
+                .init(service: MetricsService(server: metricsServer, logger: logger), serviceName: "metrics"))
         }
         services.append(.init(service: pipeline, serviceName: "pipeline"))
         let group = ServiceGroup(

@@ -124,7 +124,9 @@ let package = Package(
         ),
         .testTarget(
             name: "OperationsTests",
-            dependencies: ["Operations", "Pipeline", .product(name: "SystemPackage", package: "swift-system")],
+            dependencies: [
+                "ArticleExtraction", "Operations", "Pipeline", .product(name: "SystemPackage", package: "swift-system"),
+            ],
             swiftSettings: strict
         ),
         .testTarget(

@@ -26,8 +26,6 @@ struct ProcessCommand: ParsableCommand {
     func run() throws {
         let extractor = try ArticleExtractorFactory.make(
             extraction.configuration, resourceDirectory: ResourceLocator.resourceDirectory().string)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = pretty ? [.prettyPrinted, .withoutEscapingSlashes] : [.withoutEscapingSlashes]
         var failures = 0
         let progress = ProgressReporter(total: files.count)
         defer { progress.end() }
@@ -35,11 +33,20 @@ struct ProcessCommand: ParsableCommand {
             let path = FilePath(file)
             switch OneShotProcessor.document(for: path, extractor: extractor, maxInputBytes: maxInputBytes) {
             case .success(let document):
-                var line = try encoder.encode(document)
-                line.append(UInt8(ascii: "\n"))
-                progress.willWriteOutput()
-                FileHandle.standardOutput.write(line)
-                progress.finished(failed: false)
+                do {
+                    let compact = try ExtractStage.encode(document)
+                    var line = pretty ? PrettyJSON.indent(compact) : compact
+                    line.append(UInt8(ascii: "\n"))
+                    progress.willWriteOutput()
+                    FileHandle.standardOutput.write(Data(line))
+                    progress.finished(failed: false)
+                } catch {
+                    failures += 1
+                    progress.clearBar()
+                    FileHandle.standardError.write(
+                        Data("watcherd: extract/encode: \(document.source.path): \(error)\n".utf8))
+                    progress.finished(failed: true)
+                }
             case .failure(let failure):
                 failures += 1
                 progress.clearBar()

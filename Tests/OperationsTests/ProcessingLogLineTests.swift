@@ -1,8 +1,10 @@
+import ArticleExtraction
 import Foundation
 import Pipeline
 import Testing
 
-/// Processing-log lines keep the schema's key order and read back to the same entry.
+/// Processing-log lines (``OrderedJSONEncoder``) keep the key order `watcherd tail` and readers rely on,
+/// and read back to the same entry.
 struct ProcessingLogLineTests {
     @Test(
         "keys in order ts, level, event, path, sha256, stage, ms, result, stage_ms (pipeline order), output, error, count"
@@ -10,9 +12,9 @@ struct ProcessingLogLineTests {
     func keyOrder() throws {
         let entry = ProcessingLogEntry(
             level: "error", event: "failed", path: "dir/a \"b\"\n.txt", sha256: "ab", stage: "decode", ms: 12.5,
-            result: "binary", stageMs: ["write": 1, "read": 0.25, "extract": 3, "decode": 2], output: "x.json",
+            result: "binary", stageMs: ["read": 0.25, "decode": 2, "extract": 3, "write": 1], output: "x.json",
             error: "tab\there", count: 3, ts: "2026-11-29T10:04:43.120Z")
-        let line = String(decoding: entry.jsonLine(), as: UTF8.self)
+        let line = String(decoding: try OrderedJSONEncoder.encode(entry), as: UTF8.self)
         #expect(
             line == #"{"ts":"2026-11-29T10:04:43.120Z","level":"error","event":"failed","path":"dir/a \"b\"\n.txt","#
                 + #""sha256":"ab","stage":"decode","ms":12.5,"result":"binary","#
@@ -23,10 +25,10 @@ struct ProcessingLogLineTests {
     }
 
     @Test("absent values are left out; control characters are escaped")
-    func sparse() {
+    func sparse() throws {
         let entry = ProcessingLogEntry(event: "rescan", result: "periodic", error: "\u{1}", ts: "t")
         #expect(
-            String(decoding: entry.jsonLine(), as: UTF8.self)
+            String(decoding: try OrderedJSONEncoder.encode(entry), as: UTF8.self)
                 == #"{"ts":"t","level":"info","event":"rescan","result":"periodic","error":"\u0001"}"#)
     }
 }

@@ -1,3 +1,4 @@
+import ArticleExtraction
 import Foundation
 import Glibc
 import Operations
@@ -96,7 +97,9 @@ struct TailAndStatusTests {
             handle.closeFile()
         }
         func line(_ name: String) -> String {
-            String(decoding: ProcessingLogEntry(event: "processed", path: name, result: "ok").jsonLine(), as: UTF8.self)
+            String(
+                decoding: try! OrderedJSONEncoder.encode(
+                    ProcessingLogEntry(event: "processed", path: name, result: "ok")), as: UTF8.self)
         }
         append(line("old") + "\n")
         let follower = LogFollower(path: path, fromEnd: true)

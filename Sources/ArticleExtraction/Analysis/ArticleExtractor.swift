@@ -32,7 +32,7 @@ public struct ArticleExtractor: Sendable {
     /// each analyzer's, then `extract`. Never fails: an article with no words still gets a document
     /// with empty lists.
     public func extract(
-        _ article: ParsedArticle, source: ArticleDocument.Source, stageMs: [String: Double] = [:]
+        _ article: ParsedArticle, source: ArticleDocument.Source, stageMs: StageMilliseconds = [:]
     ) -> Extraction {
         var analysis = ArticleAnalysis(article: article, source: source)
         var timings = StageTimings()

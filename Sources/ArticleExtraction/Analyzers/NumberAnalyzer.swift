@@ -1,7 +1,8 @@
 import ArabicText
 
 /// `numbers`: every number token (Western or Arabic-Indic digits, `5+5`) as written, with its
-/// value when its normalised form parses as a `Double`.
+/// value when its normalised form parses as a finite `Double` (a number too large for one keeps
+/// its text and has no value).
 public struct NumberAnalyzer: ArticleAnalyzer {
     public let name = "numbers"
     /// Maps Arabic-Indic and Persian digits to ASCII before parsing (the tokenizer's normaliser).
@@ -13,7 +14,7 @@ public struct NumberAnalyzer: ArticleAnalyzer {
         analysis.document.numbers = analysis.tokens.filter { $0.kind == .number }.map { token in
             ArticleDocument.NumberMention(
                 text: token.surface, start: token.range.start, end: token.range.end,
-                value: Double(normalizer.normalize(token.surface)))
+                value: Double(normalizer.normalize(token.surface)).flatMap { $0.isFinite ? $0 : nil })
         }
     }
 }

@@ -172,7 +172,7 @@ public struct ArticleDocument: Codable, Sendable, Equatable {
         public var normalization: String
         /// Milliseconds spent per stage before the write: `read`, `decode`, `parse`, each analyzer by
         /// its name (`segment`, `tokens`, `entities`...), and `extract` for all of extraction.
-        public var stageMs: [String: Double]
+        public var stageMs: StageMilliseconds
 
         enum CodingKeys: String, CodingKey {
             case version, model, normalization

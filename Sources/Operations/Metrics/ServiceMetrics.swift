@@ -52,7 +52,7 @@ public final class ServiceMetrics: Sendable {
         switch entry.event {
         case "processed":
             counter("documents_total").increment()
-            for (stage, ms) in entry.stageMs ?? [:] {
+            for (stage, ms) in entry.stageMs?.entries ?? [] {
                 timer("stage_duration_seconds", [("stage", stage)]).recordNanoseconds(Int64(ms * 1_000_000))
             }
             if let ms = entry.ms { timer("article_duration_seconds").recordNanoseconds(Int64(ms * 1_000_000)) }

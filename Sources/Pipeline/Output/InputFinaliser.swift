@@ -1,3 +1,4 @@
+import ArticleExtraction
 import Foundation
 import Glibc
 import SystemPackage
@@ -53,9 +54,8 @@ public struct InputFinaliser: Sendable {
     ) throws(Errno) -> Outcome {
         guard try holds(input, expected) else { return .replaced }
         let target = uniqueTarget(in: failed, relative: relative)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes, .sortedKeys]
-        let json = (try? encoder.encode(record)).map { Array($0) } ?? []
+        // A record holds strings and integers only: it always encodes.
+        let json = (try? OrderedJSONEncoder.encode(record)) ?? []
         let recordPath = FilePath(bytes: target.bytes + Array(".error.json".utf8))
         try AtomicFileWriter.write(json, to: recordPath)
         let outcome = try move(input, to: target, expected: expected)

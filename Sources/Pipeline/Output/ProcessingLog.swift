@@ -1,3 +1,4 @@
+import ArticleExtraction
 import Foundation
 import Glibc
 import Synchronization
@@ -5,8 +6,8 @@ import SystemPackage
 
 /// The processing log: JSON Lines, one ``ProcessingLogEntry`` per article event, appended with
 /// one `write(2)` per line (`O_APPEND`), so concurrent writers and `tail -f` never see a torn
-/// line. ``reopen()`` (on SIGHUP) lets logrotate move the file away. Keys come in a stable order
-/// (``ProcessingLogEntry/jsonLine()``). Observers (status, metrics) see every entry appended.
+/// line; keys in ``ProcessingLogEntry``'s order. ``reopen()`` (on SIGHUP) lets logrotate move the
+/// file away. Observers (status, metrics) see every entry appended.
 public final class ProcessingLog: Sendable {
     public let path: FilePath
     private let descriptor: Mutex<FileDescriptor?>
@@ -28,7 +29,7 @@ public final class ProcessingLog: Sendable {
     /// Appends one line. A failing log write is reported on stderr, never thrown: the log must not
     /// stop the pipeline.
     public func append(_ entry: ProcessingLogEntry) {
-        var line = entry.jsonLine()
+        guard var line = try? OrderedJSONEncoder.encode(entry) else { return }
         line.append(UInt8(ascii: "\n"))
         defer { for observer in observers.withLock({ $0 }) { observer(entry) } }
         descriptor.withLock { fd in

@@ -1,3 +1,5 @@
+import ArticleExtraction
+
 /// One line of the processing log (JSON Lines): one article event.
 public struct ProcessingLogEntry: Codable, Sendable, Equatable {
     /// ISO 8601 UTC timestamp with milliseconds.
@@ -16,7 +18,7 @@ public struct ProcessingLogEntry: Codable, Sendable, Equatable {
     /// `ok`, or the failure's stable code.
     public var result: String
     /// Milliseconds per stage.
-    public var stageMs: [String: Double]?
+    public var stageMs: StageMilliseconds?
     /// Output document path relative to the output root (escaped), when one was written.
     public var output: String?
     /// Failure cause, human-readable.
@@ -32,7 +34,7 @@ public struct ProcessingLogEntry: Codable, Sendable, Equatable {
 
     public init(
         level: String = "info", event: String, path: String? = nil, sha256: String? = nil, stage: String? = nil,
-        ms: Double? = nil, result: String, stageMs: [String: Double]? = nil, output: String? = nil,
+        ms: Double? = nil, result: String, stageMs: StageMilliseconds? = nil, output: String? = nil,
         error: String? = nil, count: Int? = nil, ts: String = Timestamp.now()
     ) {
         self.ts = ts

@@ -1,6 +1,5 @@
 import ArabicText
 import ArticleExtraction
-import Foundation
 
 /// The extract stage, on the extract workers: parse the decoded text by format, run the
 /// extractor's analyzers, and encode the document.
@@ -24,10 +23,11 @@ public struct ExtractStage: Sendable {
         return extractor.extract(parsed, source: source, stageMs: stageMs).document
     }
 
-    /// The document as compact JSON (UTF-8, slashes unescaped).
-    public static func encode(_ document: ArticleDocument) -> [UInt8] {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes]
-        return (try? encoder.encode(document)).map(Array.init) ?? []
+    /// The document as compact JSON, keys in the schema's order (``OrderedJSONEncoder``).
+    ///
+    /// - Throws: ``DocumentEncodingError`` when the document holds a value JSON cannot (a
+    ///   non-finite number): the article fails with ``FailureCode/encode``, never an empty document.
+    public static func encode(_ document: ArticleDocument) throws -> [UInt8] {
+        try OrderedJSONEncoder.encode(document)
     }
 }

@@ -24,6 +24,8 @@ public enum FailureCode: String, Sendable, Codable, CaseIterable, CustomStringCo
     case busy
     /// Gone before it could be read (`watcherd process` only; the daemon forgets it).
     case vanished
+    /// The document holds a value JSON cannot (a non-finite number): never written empty (extract).
+    case encode
     /// The document cannot be written where it belongs (write).
     case outputWrite = "output-write"
     /// A failed input cannot be moved to `failed/` (temporary; retried).

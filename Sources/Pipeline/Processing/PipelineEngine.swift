@@ -69,7 +69,20 @@ public final class PipelineEngine: @unchecked Sendable {
                     let document = extractStage.document(
                         for: read, sourcePath: candidate.display,
                         sourceName: PathEscaper.escape(candidate.relative.lastComponentBytes), receivedAt: receivedAt)
-                    let json = ExtractStage.encode(document)
+                    let json: [UInt8]
+                    do {
+                        json = try ExtractStage.encode(document)
+                    } catch {
+                        // Never an empty or invalid document: the article fails with its own code.
+                        let failure = ArticleFailure(
+                            code: .encode, stage: .extract, path: candidate.display, cause: "\(error)")
+                        let exit = ReadStage.Exit.failed(
+                            failure, sha256: read.input.sha256, identity: read.input.identity)
+                        writeQueue.async { [writeStage] in
+                            completion(writeStage.finish(candidate, exit, started: started))
+                        }
+                        return
+                    }
                     let job = WriteStage.Job(
                         candidate: candidate, sha256: read.input.sha256, identity: read.input.identity,
                         size: read.input.bytes.count, stageMs: document.pipeline.stageMs, started: started)

@@ -1,4 +1,5 @@
 import ArabicText
+import ArticleExtraction
 import SystemPackage
 
 /// The read stage: read the file whole (see ``InputFile/read(_:display:maxBytes:)``) and decode
@@ -13,7 +14,7 @@ public enum ReadStage {
         /// The input's extension (without the dot), the parser's format hint.
         public var fileExtension: String?
         /// `read` and `decode` milliseconds.
-        public var stageMs: [String: Double]
+        public var stageMs: StageMilliseconds
     }
 
     /// Why an input left before extraction.

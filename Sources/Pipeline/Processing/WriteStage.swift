@@ -1,3 +1,4 @@
+import ArticleExtraction
 import Foundation
 import Glibc
 import Logging
@@ -42,7 +43,7 @@ final class WriteStage: @unchecked Sendable {
         var sha256: String
         var identity: FileIdentity
         var size: Int
-        var stageMs: [String: Double]
+        var stageMs: StageMilliseconds
         var started: UInt64
     }
 

@@ -95,9 +95,17 @@ public struct JournalLogHandler: LogHandler {
         return "\"\(escaped)\""
     }
 
+    /// `2026-12-01T02:44:57.382Z`, through `gmtime_r` and `strftime` (cheap: one per log line).
     private static func timestamp(_ date: Date) -> String {
-        date.formatted(
-            .iso8601.year().month().day().dateSeparator(.dash).time(includingFractionalSeconds: true)
-                .timeSeparator(.colon).timeZone(separator: .omitted))
+        let seconds = date.timeIntervalSince1970
+        var whole = time_t(seconds.rounded(.down))
+        let milliseconds = min(999, Int((seconds - seconds.rounded(.down)) * 1000))
+        var parts = tm()
+        gmtime_r(&whole, &parts)
+        var buffer = [CChar](repeating: 0, count: 32)
+        let length = strftime(&buffer, buffer.count, "%Y-%m-%dT%H:%M:%S", &parts)
+        let millis = String(milliseconds)
+        let text = String(decoding: buffer[..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        return text + "." + String(repeating: "0", count: 3 - millis.count) + millis + "Z"
     }
 }

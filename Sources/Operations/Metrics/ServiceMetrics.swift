@@ -17,6 +17,10 @@ public final class ServiceMetrics: Sendable {
     public let registry: PrometheusCollectorRegistry
     private let factory: PrometheusMetricsFactory
     private let lastOverflows = Mutex(0)
+    /// Metric handles by name and labels, made once (the factory's look-up takes a lock and builds
+    /// a key each time).
+    private let counters = Mutex<[String: CoreMetrics.Counter]>([:])
+    private let timers = Mutex<[String: CoreMetrics.Timer]>([:])
 
     /// Histogram buckets, in seconds: 0.1 ms to 10 s (one article takes about 1 ms per stage).
     public static let buckets: [Duration] = [
@@ -37,7 +41,13 @@ public final class ServiceMetrics: Sendable {
     }
 
     private func counter(_ name: String, _ dimensions: [(String, String)] = []) -> CoreMetrics.Counter {
-        CoreMetrics.Counter(label: "watcherd_" + name, dimensions: dimensions, factory: factory)
+        let key = Self.key(name, dimensions)
+        return counters.withLock { made in
+            if let counter = made[key] { return counter }
+            let counter = CoreMetrics.Counter(label: "watcherd_" + name, dimensions: dimensions, factory: factory)
+            made[key] = counter
+            return counter
+        }
     }
 
     private func gauge(_ name: String, _ dimensions: [(String, String)] = []) -> CoreMetrics.Gauge {
@@ -45,7 +55,17 @@ public final class ServiceMetrics: Sendable {
     }
 
     private func timer(_ name: String, _ dimensions: [(String, String)] = []) -> CoreMetrics.Timer {
-        CoreMetrics.Timer(label: "watcherd_" + name, dimensions: dimensions, factory: factory)
+        let key = Self.key(name, dimensions)
+        return timers.withLock { made in
+            if let timer = made[key] { return timer }
+            let timer = CoreMetrics.Timer(label: "watcherd_" + name, dimensions: dimensions, factory: factory)
+            made[key] = timer
+            return timer
+        }
+    }
+
+    private static func key(_ name: String, _ dimensions: [(String, String)]) -> String {
+        dimensions.reduce(name) { $0 + "|" + $1.0 + "=" + $1.1 }
     }
 
     public func record(_ entry: ProcessingLogEntry) {

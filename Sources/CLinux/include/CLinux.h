@@ -11,4 +11,8 @@ int watcherd_syncfs(int fd);
 /// that contends). Returns 1 on success, 0 on error.
 int watcherd_limit_malloc_arenas(int arenas);
 
+/// statfs(2)'s f_type (the filesystem's magic number, linux/magic.h) of the filesystem that holds
+/// `path`. Returns 0, or -1 with errno set.
+int watcherd_filesystem_magic(const char *path, long *magic);
+
 #endif

@@ -26,7 +26,8 @@ struct DocumentSlotTests {
             #expect(
                 DocumentSlot.resolve(display: "d/x.txt", sha256: Self.hashA, outputRoot: root)
                     == .write(relative: "d/x.txt.json", replacing: false))
-            try FileManager.default.createDirectory(at: url.appendingPathComponent("d"), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: url.appendingPathComponent("d"), withIntermediateDirectories: true)
             try document(Self.hashA).write(to: url.appendingPathComponent("d/x.txt.json"))
             #expect(
                 DocumentSlot.resolve(display: "d/x.txt", sha256: Self.hashA, outputRoot: root)

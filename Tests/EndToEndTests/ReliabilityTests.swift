@@ -97,7 +97,7 @@ struct ReliabilityTests {
                 DaemonHarness.binary.path,
                 [
                     "run", "--inbox", daemon.inbox.path, "--output", daemon.output.path, "--archive",
-                    daemon.archive.path, "--failed", daemon.failed.path,
+                    daemon.archive.path, "--failed", daemon.failed.path, "--config", "/dev/null",
                 ] + arguments)
             #expect(second.status != 0, "\(name): a second instance started")
             #expect(second.output.contains("PID \(pid)"), "\(name): \(second.output)")
@@ -124,6 +124,87 @@ struct ReliabilityTests {
         try daemon.renameIn(Articles.data("after the output tree went"), as: "later.txt")
         _ = try daemon.document(for: "later.txt", timeout: 20)
         #expect(daemon.logLines(event: "failed").isEmpty, "a valid article failed: \(daemon.logLines(event: "failed"))")
+        #expect(daemon.stop() == 0)
+    }
+
+    @Test(
+        "8. a directory component replaced by a symlink to outside the inbox is never followed: nothing outside is read, published or moved",
+        .timeLimit(.minutes(1)))
+    func symlinkedComponentsAreNotFollowed() throws {
+        let daemon = try DaemonHarness()
+        let outside = daemon.root.appendingPathComponent("outside")
+        try FileManager.default.createDirectory(at: outside, withIntermediateDirectories: true)
+        let secret = Articles.data("a private file outside the inbox")
+        try secret.write(to: outside.appendingPathComponent("f.txt"))
+        try daemon.start(extraArguments: Self.noPeriodicRescan)
+        let staging = daemon.inbox.appendingPathComponent("x.tmp")
+        try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
+        #expect(daemon.waitUntil(timeout: 5) { daemon.exists(staging) })
+        // The daemon is stopped while the producer writes f.txt and swaps x.tmp for a symlink: the
+        // close event it then reads names x.tmp/f.txt, which now resolves outside.
+        daemon.send(SIGSTOP)
+        try Articles.data("the producer's article").write(to: staging.appendingPathComponent("f.txt"))
+        try FileManager.default.moveItem(at: staging, to: daemon.inbox.appendingPathComponent("moved"))
+        try FileManager.default.createSymbolicLink(at: staging, withDestinationURL: outside)
+        daemon.send(SIGCONT)
+        _ = try daemon.document(for: "moved/f.txt")
+        try daemon.quiesce("symlink")
+        #expect(try Data(contentsOf: outside.appendingPathComponent("f.txt")) == secret, "the outside file moved")
+        let published = daemon.documentPaths().compactMap { name -> String? in
+            guard let data = try? Data(contentsOf: daemon.output.appendingPathComponent(name)),
+                let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
+            else { return nil }
+            return (object["source"] as? [String: Any])?["sha256"] as? String
+        }
+        #expect(!published.contains(Articles.sha256(secret)), "the outside file's text was published")
+        #expect(daemon.stop() == 0)
+    }
+
+    @Test(
+        "9. archive and failed on another filesystem: inputs are copied, synced and unlinked, and one record is written per failure",
+        .timeLimit(.minutes(1)))
+    func archiveOnAnotherFilesystem() throws {
+        guard Privileges.isRoot else {
+            try Test.cancel("needs root to mount tmpfs archive and failed trees")
+        }
+        let daemon = try DaemonHarness()
+        for tree in [daemon.archive, daemon.failed] {
+            try FileManager.default.createDirectory(at: tree, withIntermediateDirectories: true)
+            #expect(Privileges.mountTmpfs(on: tree, size: "16m"))
+        }
+        defer { for tree in [daemon.archive, daemon.failed] { Privileges.unmount(tree) } }
+        try daemon.start(extraArguments: Self.noPeriodicRescan)
+        try daemon.renameIn(Articles.data("archived across filesystems"), as: "a.txt")
+        try daemon.renameIn(Data([0, 1, 2, 3, 0, 0, 0, 9]), as: "bin.txt")
+        _ = try daemon.document(for: "a.txt")
+        #expect(daemon.waitUntil(timeout: 10) { daemon.exists(daemon.archive.appendingPathComponent("a.txt")) })
+        #expect(daemon.waitUntil(timeout: 10) { daemon.exists(daemon.failed.appendingPathComponent("bin.txt")) })
+        try daemon.quiesce("exdev")
+        #expect(daemon.inboxFiles().filter { !$0.hasPrefix("zz-marker") && !$0.hasPrefix(".") }.isEmpty)
+        let records = try FileManager.default.contentsOfDirectory(atPath: daemon.failed.path).filter {
+            $0.hasSuffix(".error.json")
+        }
+        #expect(records == ["bin.txt.error.json"])
+        #expect(daemon.logLines(event: "failed", path: "bin.txt").count == 1)
+        #expect(daemon.stop() == 0)
+    }
+
+    @Test(
+        "10. a directory in the inbox named like a file in the archive is archived under a free name for that component",
+        .timeLimit(.minutes(1)))
+    func componentNameTakenInTheArchive() throws {
+        let daemon = try DaemonHarness()
+        try FileManager.default.createDirectory(at: daemon.archive, withIntermediateDirectories: true)
+        try daemon.start(extraArguments: Self.noPeriodicRescan)
+        try daemon.renameIn(Articles.data("an input named 2024"), as: "2024")
+        #expect(daemon.waitUntil(timeout: 10) { daemon.exists(daemon.archive.appendingPathComponent("2024")) })
+        try FileManager.default.createDirectory(
+            at: daemon.inbox.appendingPathComponent("2024"), withIntermediateDirectories: true)
+        try daemon.renameIn(Articles.data("january"), as: "2024/jan.txt")
+        #expect(
+            daemon.waitUntil(timeout: 10) { daemon.exists(daemon.archive.appendingPathComponent("2024.1/jan.txt")) },
+            "the input was not archived")
+        #expect(!daemon.exists(daemon.inbox.appendingPathComponent("2024/jan.txt")), "the input stayed in the inbox")
         #expect(daemon.stop() == 0)
     }
 }

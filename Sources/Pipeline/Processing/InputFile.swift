@@ -31,7 +31,8 @@ public struct InputFile: Sendable {
     ///
     /// A path whose directory is not inside `root` any more (a component replaced by a symlink,
     /// or gone) is `vanished`: nothing outside the tree is ever read.
-    public static func read(_ relative: FilePath, beneath root: FilePath, display: String, maxBytes: Int) -> ReadResult {
+    public static func read(_ relative: FilePath, beneath root: FilePath, display: String, maxBytes: Int) -> ReadResult
+    {
         var opened: FileIdentity?
         func failure(_ code: FailureCode, _ cause: String, temporary: Bool = false) -> ReadResult {
             .failed(

@@ -207,4 +207,40 @@ struct ReliabilityTests {
         #expect(!daemon.exists(daemon.inbox.appendingPathComponent("2024/jan.txt")), "the input stayed in the inbox")
         #expect(daemon.stop() == 0)
     }
+
+    @Test(
+        "11. a directory whose watch failed at the watch limit is watched once the limit is raised, with periodic rescans off",
+        .timeLimit(.minutes(2)))
+    func failedWatchesAreRetried() throws {
+        let knob = "/proc/sys/fs/inotify/max_user_watches"
+        guard Privileges.isRoot, access(knob, W_OK) == 0,
+            let original = (try? String(contentsOfFile: knob, encoding: .utf8))?
+                .trimmingCharacters(in: .whitespacesAndNewlines), Int(original) != nil
+        else { try Test.cancel("needs root and a writable \(knob)") }
+        // A user of its own, so that the count of watches in use is this daemon's alone.
+        guard Privileges.canRunDaemon(as: 64_322) else { try Test.cancel("cannot run watcherd as uid 64322") }
+        let daemon = try DaemonHarness()
+        var restored = false
+        func restore() {
+            guard !restored else { return }
+            restored = (try? (original + "\n").write(toFile: knob, atomically: false, encoding: .utf8)) != nil
+        }
+        defer { restore() }
+        try daemon.start(extraArguments: Self.noPeriodicRescan, asUser: 64_322)
+        try "1\n".write(toFile: knob, atomically: false, encoding: .utf8)
+        let directory = daemon.inbox.appendingPathComponent("late")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        #expect(
+            daemon.waitUntil(timeout: 10) { daemon.daemonStderr().contains("retrying every") },
+            "no message about the failed watch: \(daemon.daemonStderr())")
+        try daemon.renameIn(Articles.data("in a directory that could not be watched"), as: "late/a.txt")
+        usleep(1_500_000)
+        #expect(!daemon.exists(daemon.output.appendingPathComponent("late/a.txt.json")), "the limit did not bite")
+        restore()
+        _ = try daemon.document(for: "late/a.txt", timeout: 30)
+        try daemon.renameIn(Articles.data("after the watch is set"), as: "late/b.txt")
+        _ = try daemon.document(for: "late/b.txt", timeout: 10)
+        #expect(!daemon.daemonStderr().contains("periodic rescan covers it"))
+        #expect(daemon.stop() == 0)
+    }
 }

@@ -11,10 +11,17 @@ import SystemPackage
 /// The inbox root is watched again when it is deleted, moved away or unmounted and comes back;
 /// the renamed-away tree stops being watched at once.
 public final class InotifyWatchBackend: WatchBackend, @unchecked Sendable {
-    // Confined to the watcher thread: `session`, `root`, `rootLost`, `deliver`.
+    // Confined to the watcher thread: `session`, `root`, `rootLost`, `deliver`, `unwatched`,
+    // `nextWatchRetry`.
     private var session: InotifySession?
     private var root = FilePath()
     private var rootLost = false
+    /// Directories whose watch failed at the inotify watch limit, retried every
+    /// ``watchRetrySeconds`` (whether or not periodic rescans are on) until the limit is raised.
+    private var unwatched = Set<FilePath>()
+    private var nextWatchRetry: UInt64 = 0
+    /// Seconds between attempts to add the watches that failed at the limit.
+    public static let watchRetrySeconds: UInt64 = 10
     private var deliver: (@Sendable (WatchHint) -> Void)?
     private let stopRequested = Atomic<Bool>(false)
     private let finished = DispatchSemaphore(value: 0)
@@ -69,8 +76,10 @@ public final class InotifyWatchBackend: WatchBackend, @unchecked Sendable {
     private func run() {
         guard let session else { return }
         while !stopRequested.load(ordering: .acquiring) {
-            heartbeat.store(System.monotonicNanoseconds(), ordering: .relaxed)
+            let now = System.monotonicNanoseconds()
+            heartbeat.store(now, ordering: .relaxed)
             if rootLost { rewatchRoot() }
+            if !unwatched.isEmpty, now >= nextWatchRetry { retryWatches(now: now) }
             let event: InotifyEvent?
             do {
                 event = try session.nextEvent(timeoutSeconds: 1)
@@ -110,9 +119,7 @@ public final class InotifyWatchBackend: WatchBackend, @unchecked Sendable {
                 do {
                     try watchTree(path)
                 } catch {
-                    logger.error(
-                        "cannot watch new directory; the periodic rescan covers it",
-                        metadata: ["path": "\(path)", "error": "\(error)"])
+                    watchFailed(path, error)
                 }
                 deliver(.directoryAppeared(path))
             } else if mask.contains(.movedFrom) {
@@ -129,6 +136,48 @@ public final class InotifyWatchBackend: WatchBackend, @unchecked Sendable {
             deliver(.attributesChanged(path))
         } else if mask.contains(.create) {
             deliver(.created(path))
+        }
+    }
+
+    /// A new directory could not be watched. At the watch limit it is retried every
+    /// ``watchRetrySeconds``, and scanned once its watch is set; other errors (the directory went,
+    /// or cannot be read) are logged.
+    private func watchFailed(_ path: FilePath, _ error: InotifyError) {
+        guard error.code == .watchLimit else {
+            logger.warning("cannot watch new directory", metadata: ["path": "\(path)", "error": "\(error)"])
+            return
+        }
+        if unwatched.isEmpty { nextWatchRetry = System.monotonicNanoseconds() + Self.watchRetrySeconds * 1_000_000_000 }
+        if unwatched.insert(path).inserted {
+            logger.error(
+                """
+                cannot watch new directory: the inotify watch limit is exhausted (raise \
+                fs.inotify.max_user_watches); retrying every \(Self.watchRetrySeconds) s, and files in it are \
+                taken once it is watched
+                """,
+                metadata: ["path": "\(path)"])
+        }
+    }
+
+    /// Tries the failed watches again; a directory watched at last is scanned for what arrived.
+    private func retryWatches(now: UInt64) {
+        nextWatchRetry = now + Self.watchRetrySeconds * 1_000_000_000
+        for path in unwatched.sorted(by: { $0.bytes.count < $1.bytes.count }) {
+            var info = stat()
+            guard path.withPlatformString({ lstat($0, &info) }) == 0, info.st_mode & S_IFMT == S_IFDIR else {
+                unwatched.remove(path)  // gone meanwhile
+                continue
+            }
+            do {
+                try watchTree(path)
+            } catch {
+                if error.code == .watchLimit { return }  // still at the limit: try later
+                unwatched.remove(path)
+                continue
+            }
+            unwatched.remove(path)
+            logger.notice("watching a directory that had hit the watch limit", metadata: ["path": "\(path)"])
+            deliver?(.directoryAppeared(path))
         }
     }
 

@@ -44,7 +44,10 @@ final class Daemon: @unchecked Sendable {
     private var ready = false
     private var watchdogStalled = false
     /// One daemon per state directory and per inbox, for the life of the process.
-    private let locks: [InstanceLock]
+    /// Held for the life of the process: one daemon per state directory.
+    private let stateLock: InstanceLock
+    /// One daemon per inbox; released and taken again by the watch backend when the root is replaced.
+    private let inboxLock: InboxLock
 
     /// Creates the directories (``DirectoryCheck`` has vetted them), opens the processing log and
     /// the ledger, removes leftovers of interrupted writes, builds the extractor and the stages,
@@ -61,9 +64,9 @@ final class Daemon: @unchecked Sendable {
         // Before the first worker thread: 2 arenas keep RSS flat under bursts (bench: memory).
         System.limitMallocArenas(2)
         try AtomicFileWriter.makeDirectories(configuration.state)
-        let stateLock = try InstanceLock.acquire(configuration.state.appending("watcherd.lock"))
+        stateLock = try InstanceLock.acquire(configuration.state.appending("watcherd.lock"))
         try AtomicFileWriter.makeDirectories(configuration.inbox)
-        locks = [stateLock, try InstanceLock.acquire(configuration.inbox.appending(".watcherd.lock"))]
+        inboxLock = try InboxLock(inbox: configuration.inbox, logger: logger)
         for directory in [configuration.inbox, configuration.output, configuration.failed, configuration.state]
             + (configuration.archive.map { [$0] } ?? [])
         {
@@ -102,7 +105,7 @@ final class Daemon: @unchecked Sendable {
         let engine = PipelineEngine(
             configuration: configuration, extractor: extractor, ledger: ledger, log: log, logger: logger)
         intake = Intake(configuration: configuration, engine: engine, log: log, logger: logger)
-        watcher = InotifyWatchBackend(logger: logger)
+        watcher = InotifyWatchBackend(logger: logger, inboxLock: inboxLock)
         let clock: @Sendable () -> Int = { Int(System.monotonicNanoseconds() / 1_000_000_000) }
         activity = ActivityTracker(clock: clock)
         summary = BusySummary(intervalSeconds: service.integer(.summaryIntervalSeconds), now: clock())

@@ -30,7 +30,14 @@ public final class InotifyWatchBackend: WatchBackend, @unchecked Sendable {
     /// Overflow events seen since start.
     public let overflowCount = Atomic<Int>(0)
 
-    public init(logger: Logger) { self.logger = logger }
+    /// Released when the root goes (its file pins the root) and taken again when it comes back.
+    private let inboxLock: InboxLock?
+
+    /// - Parameter inboxLock: the lock held in the inbox root, if any.
+    public init(logger: Logger, inboxLock: InboxLock? = nil) {
+        self.logger = logger
+        self.inboxLock = inboxLock
+    }
 
     public func start(root: FilePath, deliver: @escaping @Sendable (WatchHint) -> Void) throws {
         let started = DispatchSemaphore(value: 0)
@@ -114,6 +121,13 @@ public final class InotifyWatchBackend: WatchBackend, @unchecked Sendable {
             return
         }
         guard let path = event.path, !event.name.isEmpty else { return }
+        if event.directory == root, event.name == Array(InboxLock.fileName.utf8),
+            !mask.intersection([.delete, .movedFrom]).isEmpty
+        {
+            // The first step of removing the inbox: let go, or the root is never reported deleted.
+            inboxLock?.release(because: "lock file removed")
+            return
+        }
         if mask.contains(.isDirectory) {
             if !mask.intersection([.create, .movedTo]).isEmpty, event.name.first != UInt8(ascii: ".") {
                 do {
@@ -195,6 +209,7 @@ public final class InotifyWatchBackend: WatchBackend, @unchecked Sendable {
         // them in the kernel by itself.
         if why == .movedAway { session?.unwatchAll() } else { session?.forgetAll() }
         rootLost = true
+        inboxLock?.release(because: "inbox root \(why.rawValue)")
         logger.warning(
             "inbox root lost; waiting for it to come back", metadata: ["path": "\(root)", "why": "\(why.rawValue)"])
     }
@@ -206,6 +221,7 @@ public final class InotifyWatchBackend: WatchBackend, @unchecked Sendable {
             try watchTree(root)
             rootLost = false
             logger.notice("inbox root is back; watching it again", metadata: ["path": "\(root)"])
+            inboxLock?.reacquire()
             deliver?(.rescan(.rootReplaced))
         } catch {
             session?.unwatchAll()

@@ -83,8 +83,8 @@ struct ArticleParserTests {
                     title: "وقف إطلاق النار", text: "أعلن المتحدث.", format: .json, url: "https://x.ly/a",
                     published: "2020-08-21T10:00:00Z", source: "وكالة", lang: "ar", author: "سعاد, Omar"))
         // JSON-LD: the article inside @graph.
-        let b = parse(
-            #"{"@graph":[{"@type":"WebPage","name":"page"},{"@type":["NewsArticle"],"headline":"h","articleBody":"نص"}]}"#)
+        let graph = #"{"@graph":[{"@type":"WebPage","name":"page"},"#
+        let b = parse(graph + #"{"@type":["NewsArticle"],"headline":"h","articleBody":"نص"}]}"#)
         #expect(b.title == "h" && b.text == "نص")
     }
 

@@ -81,7 +81,8 @@ public final class PipelineEngine: @unchecked Sendable {
                         // Never an empty, partial or invalid document: the article fails with its own code.
                         let failure =
                             error as? ArticleFailure
-                            ?? ArticleFailure(code: .encode, stage: .extract, path: candidate.display, cause: "\(error)")
+                            ?? ArticleFailure(
+                                code: .encode, stage: .extract, path: candidate.display, cause: "\(error)")
                         let exit = ReadStage.Exit.failed(
                             failure, sha256: read.input.sha256, identity: read.input.identity)
                         writeQueue.async { [writeStage] in

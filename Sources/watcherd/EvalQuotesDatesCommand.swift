@@ -51,7 +51,7 @@ struct EvalQuotesDatesCommand: ParsableCommand {
                 throw Failure(description: "data-missing: \(path)")
             }
             let decoded = try ArticleDecoder.decode([UInt8](bytes))
-            let article = ArticleParser.parse(decoded, fileExtension: "txt")
+            let article = try ArticleParser.parse(decoded, fileExtension: "txt")
             let document = scorer.document(for: record, article: article)
             report.articles += 1
             scorer.score(document, against: record, into: &report)

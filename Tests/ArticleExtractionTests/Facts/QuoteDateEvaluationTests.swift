@@ -26,7 +26,7 @@ struct QuoteDateEvaluationTests {
         for line in lines where !line.isEmpty {
             let record = try JSONDecoder().decode(QuoteDateLabels.self, from: Data(line.utf8))
             let bytes = try SharedData.bytes(SharedData.saudiNewsNet + "/" + record.file)
-            let article = ArticleParser.parse(try ArticleDecoder.decode(bytes), fileExtension: "txt")
+            let article = try ArticleParser.parse(try ArticleDecoder.decode(bytes), fileExtension: "txt")
             report.articles += 1
             scorer.score(scorer.document(for: record, article: article), against: record, into: &report)
         }

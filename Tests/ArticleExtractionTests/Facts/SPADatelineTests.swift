@@ -20,7 +20,7 @@ struct SPADatelineTests {
         var withDateline: [String] = []
         for file in files {
             let bytes = try SharedData.bytes(SharedData.saudiNewsNet + "/" + file)
-            let article = ArticleParser.parse(try ArticleDecoder.decode(bytes), fileExtension: "txt")
+            let article = try ArticleParser.parse(try ArticleDecoder.decode(bytes), fileExtension: "txt")
             let document = extractor.extract(article, source: ExtractionFixtures.source).document
             guard let firstLine = document.paragraphs.first else { continue }
             let head = document.dates.filter { $0.start < firstLine.end && $0.precision == "day" && !$0.relative }

@@ -82,11 +82,15 @@ struct DateScan {
         ScalarRange(start: tokens[first].range.start, end: tokens[end - 1].range.end)
     }
 
-    func base(_ i: Int) -> String { i < tokens.count ? tokens[i].base : "" }
+    /// True when `i` indexes a token (helpers below answer "no" for any other index, before the first
+    /// token included).
+    func has(_ i: Int) -> Bool { i >= 0 && i < tokens.count }
 
-    func entry(_ i: Int) -> DateLexicon.Entry? { i < tokens.count ? facts[i].entry : nil }
+    func base(_ i: Int) -> String { has(i) ? tokens[i].base : "" }
 
-    func isMark(_ i: Int, _ v: UInt32) -> Bool { i < tokens.count && facts[i].mark == v }
+    func entry(_ i: Int) -> DateLexicon.Entry? { has(i) ? facts[i].entry : nil }
+
+    func isMark(_ i: Int, _ v: UInt32) -> Bool { has(i) && facts[i].mark == v }
 
     /// The token is the bare word `word` (normalised, no proclitics).
     func isWord(_ i: Int, _ word: String) -> Bool {
@@ -100,13 +104,13 @@ struct DateScan {
 
     /// A number that can be a day of the month (1...31, one or two digits).
     func dayNumber(_ i: Int) -> Int? {
-        guard i < tokens.count, let v = facts[i].number, facts[i].digits <= 2, (1...31).contains(v) else { return nil }
+        guard has(i), let v = facts[i].number, facts[i].digits <= 2, (1...31).contains(v) else { return nil }
         return v
     }
 
     /// A number that can be a year (three or four digits, 100...2199).
     func yearNumber(_ i: Int) -> Int? {
-        guard i < tokens.count, let v = facts[i].number, facts[i].digits >= 3, facts[i].digits <= 4,
+        guard has(i), let v = facts[i].number, facts[i].digits >= 3, facts[i].digits <= 4,
             (100...2199).contains(v)
         else { return nil }
         return v
@@ -114,7 +118,7 @@ struct DateScan {
 
     /// A calendar marker (م، هـ، ميلادي، هجري) at `i`, alone or followed by a period.
     func marker(_ i: Int) -> DateCalendar? {
-        guard i < tokens.count, tokens[i].proclitics.isEmpty else { return nil }
+        guard has(i), tokens[i].proclitics.isEmpty else { return nil }
         return facts[i].entry?.marker
     }
 

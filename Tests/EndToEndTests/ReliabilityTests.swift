@@ -131,6 +131,20 @@ struct ReliabilityTests {
     }
 
     @Test(
+        "Also noticed: a hard link into the inbox (IN_CREATE only) gets a document with periodic rescans off",
+        .timeLimit(.minutes(1)))
+    func hardLinkIsTaken() throws {
+        let daemon = try DaemonHarness()
+        try daemon.start(extraArguments: Self.noPeriodicRescan)
+        let outside = daemon.root.appendingPathComponent("linked-source.txt")
+        try Articles.data("hard link").write(to: outside)
+        #expect(link(outside.path, daemon.inbox.appendingPathComponent("linked.txt").path) == 0)
+        let document = try daemon.document(for: "linked.txt", timeout: 10)
+        #expect((document["text"] as? String)?.isEmpty == false)
+        #expect(daemon.stop() == 0)
+    }
+
+    @Test(
         "6. a second daemon on the same state directory or inbox exits non-zero naming the PID that holds it",
         .timeLimit(.minutes(1)))
     func secondInstanceIsRefused() throws {

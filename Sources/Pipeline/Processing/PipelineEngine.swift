@@ -22,6 +22,13 @@ public final class PipelineEngine: @unchecked Sendable {
     private let extractQueues: [DispatchQueue]
     private let writeQueue = DispatchQueue(label: "watcherd.write", qos: .utility)
     private let roundRobin = Mutex<Int>(0)
+    /// The read, extract and write stages' progress, for the watchdog (``stageProgress``).
+    private let readProgress: StageProgress
+    private let extractProgress: StageProgress
+    private let writeProgress: StageProgress
+
+    /// Each stage's progress, in pipeline order: what the systemd watchdog checks.
+    public var stageProgress: [StageProgress] { [readProgress, extractProgress, writeProgress] }
 
     public init(
         configuration: PipelineConfiguration, extractor: ArticleExtractor, ledger: any Ledger, log: ProcessingLog,
@@ -29,6 +36,11 @@ public final class PipelineEngine: @unchecked Sendable {
     ) {
         self.configuration = configuration
         self.logger = logger
+        let now = System.monotonicNanoseconds()
+        (readProgress, extractProgress, writeProgress) = (
+            StageProgress(name: "read", now: now), StageProgress(name: "extract", now: now),
+            StageProgress(name: "write", now: now)
+        )
         extractStage = ExtractStage(extractor: extractor)
         writeStage = WriteStage(configuration: configuration, ledger: ledger, log: log, logger: logger)
         extractQueues = (0..<max(1, configuration.extractWorkers)).map {
@@ -41,7 +53,9 @@ public final class PipelineEngine: @unchecked Sendable {
     /// Runs `candidate` through read, extract and write; `completion` runs on the write queue once
     /// the outcome is durable and logged.
     public func process(_ candidate: Candidate, completion: @escaping @Sendable (ArticleOutcome) -> Void) {
+        readProgress.enter()
         readQueue.async { [self] in
+            defer { readProgress.leave(now: System.monotonicNanoseconds()) }
             let receivedAt = Timestamp.now()
             let started = System.monotonicNanoseconds()
             switch ReadStage.run(
@@ -57,7 +71,7 @@ public final class PipelineEngine: @unchecked Sendable {
                         """)
                 }
                 if writeStage.isDone(read.input.sha256) {
-                    writeQueue.async { [writeStage] in
+                    onWriteQueue { [writeStage] in
                         completion(
                             writeStage.duplicate(
                                 candidate, sha256: read.input.sha256, identity: read.input.identity, started: started))
@@ -68,7 +82,9 @@ public final class PipelineEngine: @unchecked Sendable {
                     defer { next = (next + 1) % extractQueues.count }
                     return extractQueues[next]
                 }
+                extractProgress.enter()
                 queue.async { [self] in
+                    defer { extractProgress.leave(now: System.monotonicNanoseconds()) }
                     let document: ArticleDocument
                     let json: [UInt8]
                     do {
@@ -85,7 +101,7 @@ public final class PipelineEngine: @unchecked Sendable {
                                 code: .encode, stage: .extract, path: candidate.display, cause: "\(error)")
                         let exit = ReadStage.Exit.failed(
                             failure, sha256: read.input.sha256, identity: read.input.identity)
-                        writeQueue.async { [writeStage] in
+                        onWriteQueue { [writeStage] in
                             completion(writeStage.finish(candidate, exit, started: started))
                         }
                         return
@@ -94,11 +110,20 @@ public final class PipelineEngine: @unchecked Sendable {
                         candidate: candidate, sha256: read.input.sha256, identity: read.input.identity,
                         size: read.input.bytes.count, stageMs: document.pipeline.stageMs, started: started)
                     writeStage.expectWrite()
-                    writeQueue.async { [writeStage] in writeStage.write(job, json: json, completion: completion) }
+                    onWriteQueue { [writeStage] in writeStage.write(job, json: json, completion: completion) }
                 }
             case .failure(let exit):
-                writeQueue.async { [writeStage] in completion(writeStage.finish(candidate, exit, started: started)) }
+                onWriteQueue { [writeStage] in completion(writeStage.finish(candidate, exit, started: started)) }
             }
+        }
+    }
+
+    /// Runs `work` on the write queue, counted as the write stage's progress.
+    private func onWriteQueue(_ work: @escaping @Sendable () -> Void) {
+        writeProgress.enter()
+        writeQueue.async { [writeProgress] in
+            work()
+            writeProgress.leave(now: System.monotonicNanoseconds())
         }
     }
 }

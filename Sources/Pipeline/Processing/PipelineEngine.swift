@@ -22,6 +22,7 @@ public final class PipelineEngine: @unchecked Sendable {
     private let extractQueues: [DispatchQueue]
     private let writeQueue = DispatchQueue(label: "watcherd.write", qos: .utility)
     private let roundRobin = Mutex<Int>(0)
+    private let budget: ByteBudget
     /// The read, extract and write stages' progress, for the watchdog (``stageProgress``).
     private let readProgress: StageProgress
     private let extractProgress: StageProgress
@@ -41,6 +42,7 @@ public final class PipelineEngine: @unchecked Sendable {
             StageProgress(name: "read", now: now), StageProgress(name: "extract", now: now),
             StageProgress(name: "write", now: now)
         )
+        budget = ByteBudget(limit: configuration.maxInFlightBytes)
         extractStage = ExtractStage(extractor: extractor)
         writeStage = WriteStage(configuration: configuration, ledger: ledger, log: log, logger: logger)
         extractQueues = (0..<max(1, configuration.extractWorkers)).map {
@@ -63,6 +65,14 @@ public final class PipelineEngine: @unchecked Sendable {
                 maxBytes: configuration.maxInputBytes)
             {
             case .success(let read):
+                // Hold the input's bytes in the budget until its outcome; the read queue waits here
+                // while large inputs fill it.
+                let bytes = read.input.bytes.count
+                budget.acquire(bytes)
+                let completion: @Sendable (ArticleOutcome) -> Void = { [budget] outcome in
+                    budget.release(bytes)
+                    completion(outcome)
+                }
                 if InputFile.takeLeaseDenial() {
                     logger.warning(
                         """

@@ -98,7 +98,8 @@ struct ConfigurationOptions: ParsableArguments {
         let integers: [(ConfigurationKey, Int?)] = [
             (.settleMs, settleMs), (.rescanIntervalSeconds, rescanIntervalSeconds),
             (.networkRescanIntervalSeconds, networkRescanIntervalSeconds), (.maxInputBytes, maxInputBytes),
-            (.maxPending, maxPending), (.maxInFlightBytes, maxInFlightBytes), (.workers, workers), (.fsyncBatch, fsyncBatch),
+            (.maxPending, maxPending), (.maxInFlightBytes, maxInFlightBytes), (.workers, workers),
+            (.fsyncBatch, fsyncBatch),
             (.stopTimeoutSeconds, stopTimeoutSeconds), (.summaryIntervalSeconds, summaryIntervalSeconds),
             (.statusIntervalSeconds, statusIntervalSeconds), (.metricsPort, metricsPort),
         ]

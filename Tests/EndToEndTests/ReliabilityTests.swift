@@ -131,6 +131,36 @@ struct ReliabilityTests {
     }
 
     @Test(
+        "Also noticed: a hard link into the inbox (IN_CREATE only) gets a document with periodic rescans off",
+        .timeLimit(.minutes(1)))
+    func hardLinkIsTaken() throws {
+        let daemon = try DaemonHarness()
+        try daemon.start(extraArguments: Self.noPeriodicRescan)
+        let outside = daemon.root.appendingPathComponent("linked-source.txt")
+        try Articles.data("hard link").write(to: outside)
+        #expect(link(outside.path, daemon.inbox.appendingPathComponent("linked.txt").path) == 0)
+        let document = try daemon.document(for: "linked.txt", timeout: 10)
+        #expect((document["text"] as? String)?.isEmpty == false)
+        #expect(daemon.stop() == 0)
+    }
+
+    @Test(
+        "Also noticed: when the state directory is deleted while running, the processing log is recreated at the next line",
+        .timeLimit(.minutes(1)))
+    func deletedLogIsRecreated() throws {
+        let daemon = try DaemonHarness()
+        try daemon.start(extraArguments: Self.noPeriodicRescan)
+        try daemon.quiesce("before")
+        try FileManager.default.removeItem(at: daemon.state)
+        try daemon.renameIn(Articles.data("after the state directory went"), as: "after.txt")
+        _ = try daemon.document(for: "after.txt")
+        #expect(
+            daemon.waitUntil(timeout: 10) { daemon.logLines(event: "processed", path: "after.txt").count == 1 },
+            "the line went to the deleted log")
+        #expect(daemon.stop() == 0)
+    }
+
+    @Test(
         "6. a second daemon on the same state directory or inbox exits non-zero naming the PID that holds it",
         .timeLimit(.minutes(1)))
     func secondInstanceIsRefused() throws {

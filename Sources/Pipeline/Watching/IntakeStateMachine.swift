@@ -140,8 +140,13 @@ public struct IntakeStateMachine {
         case .attributesChanged(let path):
             if unreadable.removeValue(forKey: path) != nil { settle(path, origin: .resubmitted, now: now) }
         case .created(let path):
-            // A regular file is still being written; anything else will never be "closed".
-            if !probe.isRegularFile(path) { enqueue(path, origin: .written) }
+            // A regular file is still being written, unless it is a hard link (`link(2)` raises
+            // only IN_CREATE: no close will follow); anything else will never be "closed".
+            if !probe.isRegularFile(path) {
+                enqueue(path, origin: .written)
+            } else if probe.linkCount(path) > 1 {
+                settle(path, origin: .written, now: now)
+            }
         case .directoryAppeared(let path):
             outbox.append(.scan(path, reason: nil))
         case .rescan(let reason):

@@ -14,6 +14,8 @@ struct IntakeStateMachineTests {
         func isRegularFile(_ path: FilePath) -> Bool { !nonRegular.contains(path) }
         func accessMark(_ path: FilePath) -> AccessMark? { marks[path] }
         func identity(_ path: FilePath) -> FileIdentity? { identities[path] }
+        var links: [FilePath: Int] = [:]
+        func linkCount(_ path: FilePath) -> Int { links[path] ?? 1 }
     }
 
     static let inbox = FilePath("/in")
@@ -241,6 +243,18 @@ struct IntakeStateMachineTests {
             a, .processed(sha256: "x", output: "a.json", identity: Self.identity(inode: 1)), now: now + 60 * Self.ms,
             probe: Probe())
         #expect(done.isEmpty && machine.heldOpenCount == 0)
+    }
+
+    @Test("a created regular file waits for its close, but a hard link (more than one name) settles at once")
+    func hardLinkSettles() {
+        var machine = Self.machine()
+        var probe = Probe()
+        probe.links[Self.path("linked")] = 2
+        #expect(machine.receive(.created(Self.path("new")), now: 0, probe: probe).isEmpty)
+        #expect(machine.nextWakeUp == nil)
+        #expect(machine.receive(.created(Self.path("linked")), now: 1 * Self.ms, probe: probe).isEmpty)
+        #expect(machine.nextWakeUp == 101 * Self.ms)
+        #expect(machine.timerFired(now: 101 * Self.ms) == [.start(Self.candidate("linked", .written))])
     }
 
     @Test("a path written while in flight, or replaced, is settled again after its outcome")

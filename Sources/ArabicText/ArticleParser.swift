@@ -14,12 +14,28 @@ import Foundation
 /// Plain text: the first non-blank line is the title when a blank line follows it and it has at
 /// most 400 scalars; `text` is then the body from the next non-blank line on. Otherwise there is no
 /// title and `text` is the whole input.
+/// HTML: title, main text and metadata by ``HTMLArticleExtractor``, which also names the rule that
+/// found the main text (`extraction`).
 /// JSON: `title`; `body`, else `text` (an HTML body is reduced to its text like an HTML page);
 /// `url`, `published` (string or number), `source` (string, or an object's `name`), `lang` or
 /// `language`. Strings get the decoder's LF and control-character cleaning.
 public enum ArticleParser {
-    /// Parses `decoded.text`; `fileExtension` (without the dot, any case) is a hint only.
+    /// Parses `decoded.text`; `fileExtension` (without the dot, any case) is a hint only. HTML gets
+    /// the default work bound of ``HTMLParseLimits`` and no time limit (a page past the work
+    /// bound, which a linear parse does not reach, gives an empty text).
     public static func parse(_ decoded: DecodedText, fileExtension: String?) -> ParsedArticle {
+        do {
+            return try parse(decoded, fileExtension: fileExtension, limits: HTMLParseLimits())
+        } catch {
+            return ParsedArticle(title: nil, text: "", format: .html)
+        }
+    }
+
+    /// Parses `decoded.text` as ``parse(_:fileExtension:)`` does, with HTML bounded by `limits`.
+    /// - Throws: ``HTMLParseError`` (`parse-timeout`, `parse-work-limit`) when an HTML page exceeds them.
+    public static func parse(_ decoded: DecodedText, fileExtension: String?, limits: HTMLParseLimits)
+        throws(HTMLParseError) -> ParsedArticle
+    {
         let text = decoded.text
         let ext = fileExtension?.lowercased()
         let head = text.unicodeScalars.drop(while: { ScalarClass.isSpace($0.value) })
@@ -29,9 +45,17 @@ public enum ArticleParser {
         if looksLikeHTML(text[head.startIndex...])
             || ((ext == "html" || ext == "htm" || ext == "xhtml") && head.first == "<")
         {
-            return HTMLTextExtractor.extract(text)
+            return try parseHTML(text, limits: limits)
         }
         return parsePlain(text)
+    }
+
+    /// An HTML page through ``HTMLArticleExtractor``.
+    static func parseHTML(_ html: String, limits: HTMLParseLimits) throws(HTMLParseError) -> ParsedArticle {
+        let page = try HTMLArticleExtractor.extract(html, limits: limits)
+        return ParsedArticle(
+            title: page.title, text: page.text, format: .html, url: page.url, published: page.published,
+            source: page.source, lang: page.lang, author: page.author, extraction: page.rule.rawValue)
     }
 
     /// Plain text: title line + blank line + body, else the whole text.
@@ -147,7 +171,7 @@ public enum ArticleParser {
         }
         var body = string("body") ?? string("text") ?? ""
         if looksLikeHTML(body[...]) || containsASCII(body, "</") || containsASCII(body, "<br") {
-            body = HTMLTextExtractor.extract(body).text
+            body = HTMLArticleExtractor.fragmentText(body)
         }
         return ParsedArticle(
             title: string("title").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }, text: body,

@@ -65,16 +65,22 @@ public struct ArticleDocument: Codable, Sendable, Equatable {
         public var encoding: String
         /// ISO 8601 UTC time the daemon took the file.
         public var receivedAt: String
+        /// For HTML, the rule that found the main text (a `MainTextRule` raw value: `article-body`,
+        /// `article-element`, `story`, `content-area`, `main-element`, `text-density`, `paragraphs`,
+        /// `whole-page`); absent for other formats.
+        public var extraction: String?
 
         enum CodingKeys: String, CodingKey {
             case path, name, bytes, sha256, format, encoding
             case receivedAt = "received_at"
+            case extraction
         }
 
         public init(
             path: String, name: String, bytes: Int, sha256: String, format: String, encoding: String,
-            receivedAt: String
+            receivedAt: String, extraction: String? = nil
         ) {
+            self.extraction = extraction
             self.path = path
             self.name = name
             self.bytes = bytes
@@ -97,8 +103,14 @@ public struct ArticleDocument: Codable, Sendable, Equatable {
         public var source: String?
         /// Declared language code (JSON `lang`/`language`; HTML `<html lang>`), not checked.
         public var lang: String?
+        /// The author as the source names it (HTML: JSON-LD `author`, `<meta name="author">`).
+        public var author: String?
 
-        public init(url: String? = nil, published: String? = nil, source: String? = nil, lang: String? = nil) {
+        public init(
+            url: String? = nil, published: String? = nil, source: String? = nil, lang: String? = nil,
+            author: String? = nil
+        ) {
+            self.author = author
             self.url = url
             self.published = published
             self.source = source
@@ -112,7 +124,8 @@ public struct ArticleDocument: Codable, Sendable, Equatable {
             published = given(article.published)
             source = given(article.source)
             lang = given(article.lang)
-            if url == nil, published == nil, source == nil, lang == nil { return nil }
+            author = given(article.author)
+            if url == nil, published == nil, source == nil, lang == nil, author == nil { return nil }
         }
     }
 

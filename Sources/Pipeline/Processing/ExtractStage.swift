@@ -8,19 +8,39 @@ public struct ExtractStage: Sendable {
 
     public init(extractor: ArticleExtractor) { self.extractor = extractor }
 
+    /// How long parsing one HTML page may take before it fails with `parse-timeout`: far above what
+    /// the linear parse needs for the largest accepted input (about 0.2 s for 16 MiB), far below
+    /// the systemd watchdog's period.
+    public static let parseTimeoutMs = 5_000.0
+
+    /// The parse limits of one article: the default work bound of ``HTMLParseLimits`` and
+    /// ``parseTimeoutMs`` on the monotonic clock.
+    public static var parseLimits: HTMLParseLimits {
+        HTMLParseLimits(maxMilliseconds: parseTimeoutMs, clock: { System.monotonicNanoseconds() })
+    }
+
     /// The document for `read`: `parse` milliseconds, then the extractor's own, added to the read
     /// stage's timings.
+    /// - Returns: the document, or the failure `parse-timeout` / `parse-work-limit` (stage `parse`)
+    ///   for an HTML page past ``parseLimits``.
     public func document(
         for read: ReadStage.Output, sourcePath: String, sourceName: String, receivedAt: String
-    ) -> ArticleDocument {
+    ) -> Result<ArticleDocument, ArticleFailure> {
         let parseStart = System.monotonicNanoseconds()
-        let parsed = ArticleParser.parse(read.decoded, fileExtension: read.fileExtension)
+        let parsed: ParsedArticle
+        do {
+            parsed = try ArticleParser.parse(read.decoded, fileExtension: read.fileExtension, limits: Self.parseLimits)
+        } catch {
+            return .failure(
+                ArticleFailure(code: FailureCode(error.code), stage: .parse, path: sourcePath, cause: error.detail))
+        }
         var stageMs = read.stageMs
         stageMs["parse"] = System.millisecondsSince(parseStart)
         let source = ArticleDocument.Source(
             path: sourcePath, name: sourceName, bytes: read.input.bytes.count, sha256: read.input.sha256,
-            format: parsed.format.rawValue, encoding: read.decoded.encoding.rawValue, receivedAt: receivedAt)
-        return extractor.extract(parsed, source: source, stageMs: stageMs).document
+            format: parsed.format.rawValue, encoding: read.decoded.encoding.rawValue, receivedAt: receivedAt,
+            extraction: parsed.extraction)
+        return .success(extractor.extract(parsed, source: source, stageMs: stageMs).document)
     }
 
     /// The document as compact JSON, keys in the schema's order (``OrderedJSONEncoder``).

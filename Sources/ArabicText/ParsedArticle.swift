@@ -20,7 +20,8 @@ public struct ParsedArticle: Sendable, Hashable {
     public var source: String?
     /// Declared language code (JSON `lang`; HTML `<html lang>`), not checked.
     public var lang: String?
-    /// The author as the source gives it (HTML: JSON-LD `author`, `<meta name="author">`).
+    /// The author or authors as declared (JSON `author`; HTML JSON-LD `author` or `<meta name=author>`),
+    /// not checked.
     public var author: String?
     /// For HTML, the rule that found the main text (a `MainTextRule` raw value such as
     /// `article-body` or `text-density`); `nil` for other formats.

@@ -101,20 +101,20 @@ public struct ArticleDocument: Codable, Sendable, Equatable {
         public var published: String?
         /// The publishing outlet (JSON `source`; HTML `og:site_name`).
         public var source: String?
-        /// Declared language code (JSON `lang`/`language`; HTML `<html lang>`), not checked.
+        /// Declared language code (JSON `lang`/`language`/`inLanguage`; HTML `<html lang>`), not checked.
         public var lang: String?
-        /// The author as the source names it (HTML: JSON-LD `author`, `<meta name="author">`).
+        /// The author or authors as declared (JSON `author`/`creator`, names joined with ", ").
         public var author: String?
 
         public init(
             url: String? = nil, published: String? = nil, source: String? = nil, lang: String? = nil,
             author: String? = nil
         ) {
-            self.author = author
             self.url = url
             self.published = published
             self.source = source
             self.lang = lang
+            self.author = author
         }
 
         /// The metadata `article` declared, or `nil` when it declared none (empty strings count as none).

@@ -21,18 +21,19 @@ public struct ExtractStage: Sendable {
 
     /// The document for `read`: `parse` milliseconds, then the extractor's own, added to the read
     /// stage's timings.
-    /// - Returns: the document, or the failure `parse-timeout` / `parse-work-limit` (stage `parse`)
-    ///   for an HTML page past ``parseLimits``.
+    ///
+    /// - Throws: an ``ArticleFailure`` at stage `parse` when the input holds no article text
+    ///   (`no-text`) or several articles (`container`), or is an HTML page past ``parseLimits``
+    ///   (`parse-timeout`, `parse-work-limit`).
     public func document(
         for read: ReadStage.Output, sourcePath: String, sourceName: String, receivedAt: String
-    ) -> Result<ArticleDocument, ArticleFailure> {
+    ) throws(ArticleFailure) -> ArticleDocument {
         let parseStart = System.monotonicNanoseconds()
         let parsed: ParsedArticle
         do {
             parsed = try ArticleParser.parse(read.decoded, fileExtension: read.fileExtension, limits: Self.parseLimits)
         } catch {
-            return .failure(
-                ArticleFailure(code: FailureCode(error.code), stage: .parse, path: sourcePath, cause: error.detail))
+            throw ArticleFailure(code: FailureCode(error.code), stage: .parse, path: sourcePath, cause: error.detail)
         }
         var stageMs = read.stageMs
         stageMs["parse"] = System.millisecondsSince(parseStart)
@@ -40,7 +41,7 @@ public struct ExtractStage: Sendable {
             path: sourcePath, name: sourceName, bytes: read.input.bytes.count, sha256: read.input.sha256,
             format: parsed.format.rawValue, encoding: read.decoded.encoding.rawValue, receivedAt: receivedAt,
             extraction: parsed.extraction)
-        return .success(extractor.extract(parsed, source: source, stageMs: stageMs).document)
+        return extractor.extract(parsed, source: source, stageMs: stageMs).document
     }
 
     /// The document as compact JSON, keys in the schema's order (``OrderedJSONEncoder``).

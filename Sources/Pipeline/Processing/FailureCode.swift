@@ -38,6 +38,10 @@ public enum FailureCode: String, Sendable, Codable, CaseIterable, CustomStringCo
     case outputTaken = "output-taken"
     /// A failed input cannot be moved to `failed/` (temporary; retried).
     case failedMove = "failed-move"
+    /// No article text was found in the input, whatever its format (parse).
+    case noText = "no-text"
+    /// The input holds several articles: a JSON array, JSON Lines, an RSS or Atom feed (parse).
+    case container
 
     /// The raw value, so that interpolation writes the stable code.
     public var description: String { rawValue }
@@ -52,11 +56,13 @@ public enum FailureCode: String, Sendable, Codable, CaseIterable, CustomStringCo
         }
     }
 
-    /// The code of an HTML parse error.
-    public init(_ code: HTMLParseError.Code) {
+    /// The code of a parsing error.
+    public init(_ code: ArticleParseError.Code) {
         switch code {
-        case .timeout: self = .parseTimeout
-        case .workLimit: self = .parseWorkLimit
+        case .noText: self = .noText
+        case .container: self = .container
+        case .parseTimeout: self = .parseTimeout
+        case .parseWorkLimit: self = .parseWorkLimit
         }
     }
 }

@@ -69,28 +69,26 @@ public final class PipelineEngine: @unchecked Sendable {
                     return extractQueues[next]
                 }
                 queue.async { [self] in
-                    let fail = { [self] (failure: ArticleFailure) in
+                    let document: ArticleDocument
+                    let json: [UInt8]
+                    do {
+                        document = try extractStage.document(
+                            for: read, sourcePath: candidate.display,
+                            sourceName: PathEscaper.escape(candidate.relative.lastComponentBytes),
+                            receivedAt: receivedAt)
+                        json = try ExtractStage.encode(document)
+                    } catch {
+                        // Never an empty, partial or invalid document: the article fails with its own code.
+                        let failure =
+                            error as? ArticleFailure
+                            ?? ArticleFailure(
+                                code: .encode, stage: .extract, path: candidate.display, cause: "\(error)")
                         let exit = ReadStage.Exit.failed(
                             failure, sha256: read.input.sha256, identity: read.input.identity)
                         writeQueue.async { [writeStage] in
                             completion(writeStage.finish(candidate, exit, started: started))
                         }
-                    }
-                    let document: ArticleDocument
-                    switch extractStage.document(
-                        for: read, sourcePath: candidate.display,
-                        sourceName: PathEscaper.escape(candidate.relative.lastComponentBytes), receivedAt: receivedAt)
-                    {
-                    case .success(let built): document = built
-                    case .failure(let failure): return fail(failure)  // an HTML page past its parse limits
-                    }
-                    let json: [UInt8]
-                    do {
-                        json = try ExtractStage.encode(document)
-                    } catch {
-                        // Never an empty or invalid document: the article fails with its own code.
-                        return fail(
-                            ArticleFailure(code: .encode, stage: .extract, path: candidate.display, cause: "\(error)"))
+                        return
                     }
                     let job = WriteStage.Job(
                         candidate: candidate, sha256: read.input.sha256, identity: read.input.identity,

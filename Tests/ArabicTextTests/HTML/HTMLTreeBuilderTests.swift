@@ -150,6 +150,25 @@ struct HTMLTreeBuilderTests {
         // Without a time limit the same page parses.
         #expect(try HTMLArticleExtractor.extract(html).text.count > 1_000_000)
     }
+
+    @Test("ArticleParser reports a page past its limits as parse-timeout or parse-work-limit")
+    func parserCodes() throws {
+        let html = "<html><body><p>" + String(repeating: "word ", count: 400_000) + "</p></body></html>"
+        let decoded = DecodedText(text: html, encoding: .utf8, confidence: 1)
+        let ticks = Counter()
+        let clock: @Sendable () -> UInt64 = { ticks.next() * 40_000_000 }
+        let slow = HTMLParseLimits(maxMilliseconds: 50, clock: clock)
+        let small = HTMLParseLimits(workPerByte: 0, baseWork: 1 << 20)
+        for (limits, code) in [(slow, ArticleParseError.Code.parseTimeout), (small, .parseWorkLimit)] {
+            do {
+                _ = try ArticleParser.parse(decoded, fileExtension: "html", limits: limits)
+                Issue.record("expected \(code)")
+            } catch {
+                #expect(error.code == code)
+            }
+        }
+        #expect(try ArticleParser.parse(decoded, fileExtension: "html").extraction != nil)
+    }
 }
 
 /// A thread-safe counter for a fake clock.

@@ -145,6 +145,22 @@ struct ReliabilityTests {
     }
 
     @Test(
+        "Also noticed: when the state directory is deleted while running, the processing log is recreated at the next line",
+        .timeLimit(.minutes(1)))
+    func deletedLogIsRecreated() throws {
+        let daemon = try DaemonHarness()
+        try daemon.start(extraArguments: Self.noPeriodicRescan)
+        try daemon.quiesce("before")
+        try FileManager.default.removeItem(at: daemon.state)
+        try daemon.renameIn(Articles.data("after the state directory went"), as: "after.txt")
+        _ = try daemon.document(for: "after.txt")
+        #expect(
+            daemon.waitUntil(timeout: 10) { daemon.logLines(event: "processed", path: "after.txt").count == 1 },
+            "the line went to the deleted log")
+        #expect(daemon.stop() == 0)
+    }
+
+    @Test(
         "6. a second daemon on the same state directory or inbox exits non-zero naming the PID that holds it",
         .timeLimit(.minutes(1)))
     func secondInstanceIsRefused() throws {

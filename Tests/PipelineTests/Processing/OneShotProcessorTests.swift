@@ -50,7 +50,8 @@ struct OneShotProcessorTests {
         #expect(document.source.format == "html")
         #expect(document.source.extraction == "article-element")
         #expect(
-            document.text == "أعلن المتحدث باسم الحكومة وقف إطلاق النار في طرابلس اعتبارا من منتصف الليل، وفق بيان رسمي.")
+            document.text
+                == "أعلن المتحدث باسم الحكومة وقف إطلاق النار في طرابلس اعتبارا من منتصف الليل، وفق بيان رسمي.")
         #expect(document.metadata?.author == "سالم")
         #expect(document.metadata?.published == "2020-06-04")
         #expect(try self.document("a.txt", "عنوان\n\nنص.").get().source.extraction == nil)

@@ -10,8 +10,7 @@ struct Watcherd: AsyncParsableCommand {
         version: VersionInfo.text,
         subcommands: [
             RunCommand.self, ProcessCommand.self, ValidateCommand.self, StatusCommand.self, TailCommand.self,
-            EvalCommand.self,
-            KeywordsCommand.self,
+            EvalCommand.self, EvalHTMLCommand.self, KeywordsCommand.self,
         ],
         defaultSubcommand: RunCommand.self)
 }

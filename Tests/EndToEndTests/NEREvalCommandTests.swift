@@ -45,8 +45,8 @@ struct NEREvalCommandTests {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("watcherd-ner-eval-\(UUID()).txt")
         try Self.file.write(to: path, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: path) }
-        // The gazetteer rules find the titled person, the four listed places and the listed
-        // organisation head phrase, but read «قوات بغداد» as an organisation.
+        // The gazetteer rules find the titled person, the four listed places (بغداد after قوات
+        // too, and ولندن without its و) and the listed organisation head phrase.
         let rules = try Self.run([path.path, "--recognizer", "gazetteer", "--train", "/nonexistent"])
         #expect(rules.status == 0, "\(rules.stderr)")
         #expect(rules.stdout.contains("recogniser gazetteer-rules-1, 20 sentences per document"))
@@ -54,10 +54,18 @@ struct NEREvalCommandTests {
         #expect(
             rules.stdout.contains("PERS   precision 100.00  recall 100.00  F1 100.00  (correct 1, predicted 1, gold 1)")
         )
-        #expect(rules.stdout.contains("(correct 3, predicted 3, gold 4)"), "LOC: \(rules.stdout)")
+        #expect(
+            rules.stdout.contains(
+                "LOC    precision 100.00  recall 100.00  F1 100.00  (correct 4, predicted 4, gold 4)"),
+            "LOC: \(rules.stdout)")
         #expect(rules.stdout.contains("micro  precision"))
         let perSentence = try Self.run([path.path, "--recognizer", "gazetteer", "--sentences-per-document", "1"])
         #expect(perSentence.stdout.contains("documents 2, sentences 2"))
+        // The default recogniser is the shipped model.
+        let trained = try Self.run([path.path, "--train", "/nonexistent"])
+        #expect(trained.status == 0, "\(trained.stderr)")
+        #expect(trained.stdout.contains("recogniser perceptron-ner-1"), "\(trained.stdout)")
+        #expect(trained.stdout.contains("documents 1, sentences 2"))
         let missing = try Self.run(["/nonexistent/file.txt"])
         #expect(missing.status != 0)
         #expect(missing.stderr.contains("ner-io"))

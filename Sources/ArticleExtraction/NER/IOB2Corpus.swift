@@ -15,9 +15,10 @@ public enum IOB2Corpus {
         var tokens: [String] = []
         var tags: [EntityTag] = []
         var lineNumber = 0
-        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        // Split on the scalar: as Characters, "\r\n" is one grapheme that never equals "\n".
+        for rawLine in text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false) {
             lineNumber += 1
-            var line = rawLine
+            var line = Substring(rawLine)
             if line.last == "\r" { line = line.dropLast() }
             if lineNumber == 1, line.first == "\u{FEFF}" { line = line.dropFirst() }
             if line.allSatisfy({ $0 == " " || $0 == "\t" }) {

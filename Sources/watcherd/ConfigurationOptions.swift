@@ -54,7 +54,7 @@ struct ConfigurationOptions: ParsableArguments {
 
     @Option(
         name: .customLong("max-in-flight-bytes"),
-        help: "Input bytes held in extraction at once; a larger input runs alone (33554432).")
+        help: "Input bytes held in extraction at once; a larger input runs alone (16777216).")
     var maxInFlightBytes: Int?
 
     @Option(help: "Parallel extract workers; 0 means one per core (0).")

@@ -102,7 +102,7 @@ public struct ServiceConfiguration: Sendable, Equatable {
         case .networkRescanIntervalSeconds: 5
         case .maxInputBytes: 16 << 20
         case .maxPending: 4096
-        case .maxInFlightBytes: 32 << 20
+        case .maxInFlightBytes: 16 << 20
         case .workers: 0
         case .fsyncBatch: 32
         case .stopTimeoutSeconds: 20

@@ -33,7 +33,8 @@ public enum ArticleExtractorFactory {
             }
             recognizer = PerceptronEntityRecognizer(model: model, rules: gazetteer)
         }
-        return try make(recognizer: recognizer, resourceDirectory: resourceDirectory, tokenizer: tokenizer, clock: clock)
+        return try make(
+            recognizer: recognizer, resourceDirectory: resourceDirectory, tokenizer: tokenizer, clock: clock)
     }
 
     /// An extractor that finds entities and nothing after them (`segment`, `tokens`, `entities`):

@@ -73,7 +73,8 @@ struct NERTrainerTests {
     func tagsThroughTheExtractor() throws {
         let model = try Self.train(seed: 1).model
         let extractor = try ArticleExtractorFactory.make(
-            recognizer: PerceptronEntityRecognizer(model: model), resourceDirectory: ExtractionFixtures.resourceDirectory)
+            recognizer: PerceptronEntityRecognizer(model: model),
+            resourceDirectory: ExtractionFixtures.resourceDirectory)
         let text = "وقال سامح شكري في برلين إن مجلس الأمن سيجتمع غدا ."
         let document = extractor.extract(
             ParsedArticle(title: nil, text: text, format: .plain),

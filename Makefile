@@ -1,14 +1,32 @@
-# watcherd: make run (set up + demo daemon), make test (the test suite), make lint, make bench.
+# watcherd: make run (set up + demo daemon), make test (the test suite), make lint, make bench,
+# make install / make uninstall (PREFIX, DESTDIR, SYSCONFDIR as usual).
 SHELL := /bin/bash
 SWIFT ?= swift
+STRIP ?= strip
 PREFIX ?= /usr/local
+SYSCONFDIR ?= $(if $(filter /usr,$(PREFIX)),/etc,$(PREFIX)/etc)
+BINDIR := $(PREFIX)/bin
+DATADIR := $(PREFIX)/share/watcherd
+DOCDIR := $(PREFIX)/share/doc/watcherd
+MANDIR := $(PREFIX)/share/man/man1
+# systemd reads units, sysusers.d and tmpfiles.d from /usr/lib and /usr/local/lib alike.
+UNITDIR := $(PREFIX)/lib/systemd/system
+SYSUSERSDIR := $(PREFIX)/lib/sysusers.d
+TMPFILESDIR := $(PREFIX)/lib/tmpfiles.d
+LOGROTATEDIR := $(SYSCONFDIR)/logrotate.d
+CONFDIR := $(SYSCONFDIR)/watcherd
 DEMO := $(CURDIR)/demo
-APT_PACKAGES := libinotifytools0-dev libsqlite3-dev inotify-tools systemd python3-pip
+# Build tools and libraries, and python3-jsonschema (the tests validate documents with it). Debian's
+# Python refuses pip installs into the system (PEP 668): its modules come from apt.
+APT_PACKAGES := libinotifytools0-dev libsqlite3-dev inotify-tools systemd python3 python3-jsonschema util-linux
+# The release build links the Swift runtime statically: the installed binary needs only
+# libinotifytools0 and libsqlite3-0 (and glibc), not the Swift toolchain.
+RELEASE_FLAGS := -c release --static-swift-stdlib
+RELEASE_BIN = $$($(SWIFT) build $(RELEASE_FLAGS) --show-bin-path)
 
-.PHONY: setup build release run test lint install clean-demo
+.PHONY: setup build release run test lint install uninstall install-files clean-demo
 
-# Installs what is missing: Debian packages (as root, or through sudo) and the Python
-# jsonschema package the tests validate documents with.
+# Installs what is missing: Debian packages (as root, or through sudo).
 setup:
 	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
@@ -16,19 +34,18 @@ setup:
 	  if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi; \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
 	fi
-	@python3 -c 'import jsonschema' 2>/dev/null || python3 -m pip install --quiet jsonschema
 
 build: setup
 	$(SWIFT) build
 
 release: setup
-	$(SWIFT) build -c release --product watcherd
+	$(SWIFT) build $(RELEASE_FLAGS) --product watcherd
 
 # Starts the daemon on demo/inbox with the demo article in it; documents appear in demo/output.
 run: release
 	@mkdir -p $(DEMO)/inbox && cp -n $(DEMO)/inbox-seed/*.txt $(DEMO)/inbox/ 2>/dev/null || true
 	@echo "watcherd: inbox $(DEMO)/inbox -> documents in $(DEMO)/output (Ctrl-C stops)"
-	$$($(SWIFT) build -c release --show-bin-path)/watcherd run --inbox $(DEMO)/inbox --output $(DEMO)/output \
+	$(RELEASE_BIN)/watcherd run --config /dev/null --inbox $(DEMO)/inbox --output $(DEMO)/output \
 	  --archive $(DEMO)/archive --failed $(DEMO)/failed --state $(DEMO)/state
 
 test: setup
@@ -38,11 +55,52 @@ test: setup
 lint:
 	$(SWIFT) format lint --strict --recursive Sources Tests Package.swift
 
+# Installs the stripped release binary, its resources, the systemd unit (paths filled in), the
+# sysusers.d and tmpfiles.d snippets, logrotate, the example configuration (never replacing an
+# existing watcherd.toml), the README, the man page and shell completions.
 install: release
-	install -D -m 0755 $$($(SWIFT) build -c release --show-bin-path)/watcherd $(DESTDIR)$(PREFIX)/bin/watcherd
-	mkdir -p $(DESTDIR)$(PREFIX)/share/watcherd
-	cp -r Sources/ArticleExtraction/Resources/. $(DESTDIR)$(PREFIX)/share/watcherd/
-	install -D -m 0644 systemd/watcherd.service $(DESTDIR)/etc/systemd/system/watcherd.service
+	$(MAKE) install-files BIN=$(RELEASE_BIN)/watcherd
+
+# The copy step alone, from an already built BIN (the tests install a debug build this way).
+install-files:
+	@test -x "$(BIN)" || { echo "install-files: BIN=$(BIN) is not an executable"; exit 1; }
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR) $(DESTDIR)$(DOCDIR) $(DESTDIR)$(MANDIR) \
+	  $(DESTDIR)$(UNITDIR) $(DESTDIR)$(SYSUSERSDIR) $(DESTDIR)$(TMPFILESDIR) $(DESTDIR)$(LOGROTATEDIR) \
+	  $(DESTDIR)$(CONFDIR) $(DESTDIR)$(PREFIX)/share/bash-completion/completions \
+	  $(DESTDIR)$(PREFIX)/share/zsh/vendor-completions $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
+	install -m 0755 $(BIN) $(DESTDIR)$(BINDIR)/watcherd
+	$(STRIP) --strip-debug $(DESTDIR)$(BINDIR)/watcherd
+	cp -r Sources/ArticleExtraction/Resources/. $(DESTDIR)$(DATADIR)/
+	install -m 0644 schema/article.schema.json $(DESTDIR)$(DATADIR)/article.schema.json
+	install -m 0644 README.md $(DESTDIR)$(DOCDIR)/README.md
+	sed -e 's|@BINDIR@|$(BINDIR)|g' -e 's|@CONFDIR@|$(CONFDIR)|g' -e 's|@DOCDIR@|$(DOCDIR)|g' \
+	  systemd/watcherd.service.in > $(DESTDIR)$(UNITDIR)/watcherd.service
+	chmod 0644 $(DESTDIR)$(UNITDIR)/watcherd.service
+	install -m 0644 systemd/watcherd.sysusers $(DESTDIR)$(SYSUSERSDIR)/watcherd.conf
+	install -m 0644 systemd/watcherd.tmpfiles $(DESTDIR)$(TMPFILESDIR)/watcherd.conf
+	sed -e 's|@BINDIR@|$(BINDIR)|g' systemd/watcherd.logrotate > $(DESTDIR)$(LOGROTATEDIR)/watcherd
+	chmod 0644 $(DESTDIR)$(LOGROTATEDIR)/watcherd
+	install -m 0644 systemd/watcherd.toml $(DESTDIR)$(CONFDIR)/watcherd.toml.example
+	test -e $(DESTDIR)$(CONFDIR)/watcherd.toml || install -m 0644 systemd/watcherd.toml $(DESTDIR)$(CONFDIR)/watcherd.toml
+	install -m 0644 systemd/watcherd.1 $(DESTDIR)$(MANDIR)/watcherd.1
+	$(BIN) --generate-completion-script bash > $(DESTDIR)$(PREFIX)/share/bash-completion/completions/watcherd
+	$(BIN) --generate-completion-script zsh > $(DESTDIR)$(PREFIX)/share/zsh/vendor-completions/_watcherd
+	$(BIN) --generate-completion-script fish > $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/watcherd.fish
+
+# Removes what install put there; leaves the data (/var/lib/watcherd), and a watcherd.toml that
+# differs from the example, alone.
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/watcherd $(DESTDIR)$(UNITDIR)/watcherd.service \
+	  $(DESTDIR)$(SYSUSERSDIR)/watcherd.conf $(DESTDIR)$(TMPFILESDIR)/watcherd.conf \
+	  $(DESTDIR)$(LOGROTATEDIR)/watcherd $(DESTDIR)$(MANDIR)/watcherd.1 \
+	  $(DESTDIR)$(PREFIX)/share/bash-completion/completions/watcherd \
+	  $(DESTDIR)$(PREFIX)/share/zsh/vendor-completions/_watcherd \
+	  $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/watcherd.fish
+	rm -rf $(DESTDIR)$(DATADIR) $(DESTDIR)$(DOCDIR)
+	if cmp -s $(DESTDIR)$(CONFDIR)/watcherd.toml $(DESTDIR)$(CONFDIR)/watcherd.toml.example; then \
+	  rm -f $(DESTDIR)$(CONFDIR)/watcherd.toml; fi
+	rm -f $(DESTDIR)$(CONFDIR)/watcherd.toml.example
+	-rmdir $(DESTDIR)$(CONFDIR) 2>/dev/null
 
 clean-demo:
 	rm -rf $(DEMO)/inbox $(DEMO)/output $(DEMO)/archive $(DEMO)/failed $(DEMO)/state

@@ -36,6 +36,11 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
         // Ordered start-up and graceful shutdown of the daemon's long-running parts (signals included).
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
+        // The configuration file (TOML; toml++ underneath, which reports parse errors by line).
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        // Metrics API, and its Prometheus text-format exporter.
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.5.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.1.0"),
     ],
     targets: [
         .systemLibrary(
@@ -69,11 +74,31 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // What running watcherd as a service needs beside the pipeline: the configuration file and
+        // its validation, the status file, the processing-log reader for `tail`, the journald log
+        // handler, metrics, the watchdog's health rule, the progress bar. Pure where it can be.
+        .target(
+            name: "Operations",
+            dependencies: [
+                "ArabicText",
+                "ArticleExtraction",
+                "Pipeline",
+                "CLinux",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "SystemPackage", package: "swift-system"),
+                .product(name: "TOMLKit", package: "TOMLKit"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            swiftSettings: strict
+        ),
         .executableTarget(
             name: "watcherd",
             dependencies: [
                 "ArticleExtraction",
                 "Pipeline",
+                "Operations",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "SystemPackage", package: "swift-system"),
@@ -94,6 +119,13 @@ let package = Package(
             dependencies: [
                 "ArabicText", "ArticleExtraction", "Pipeline", "TestSupport",
                 .product(name: "SystemPackage", package: "swift-system"),
+            ],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "OperationsTests",
+            dependencies: [
+                "ArticleExtraction", "Operations", "Pipeline", .product(name: "SystemPackage", package: "swift-system"),
             ],
             swiftSettings: strict
         ),

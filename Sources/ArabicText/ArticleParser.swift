@@ -61,8 +61,8 @@ public enum ArticleParser {
             if ScalarClass.isLineBreak(s[k].value) { bodyStart = k + 1 }
             k += 1
         }
-        let title = String(String.UnicodeScalarView(s[titleRange]))
-        return ParsedArticle(title: title, text: String(String.UnicodeScalarView(s[bodyStart...])), format: .plain)
+        let title = ScalarText.string(s[titleRange])
+        return ParsedArticle(title: title, text: ScalarText.string(s[bodyStart...]), format: .plain)
     }
 
     /// True when the first 1,024 scalars of `text` hold one of the HTML markers listed on the

@@ -38,6 +38,12 @@ public enum ScalarText {
         }
     }
 
+    /// A `String` holding `scalars`: what `String(String.UnicodeScalarView(scalars))` gives,
+    /// without appending one scalar at a time (about 600 instructions per scalar).
+    public static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+        scalars.withUnsafeBufferPointer { string($0) }
+    }
+
     /// A `String` holding `scalars`.
     @inline(__always)
     static func string(_ scalars: UnsafeBufferPointer<Unicode.Scalar>) -> String {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Operations
 
 /// `watcherd`: the command line. The daemon is `watcherd run`.
 @main
@@ -6,6 +7,10 @@ struct Watcherd: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "watcherd",
         abstract: "Turns news articles dropped into an inbox directory into JSON documents.",
-        subcommands: [RunCommand.self, ProcessCommand.self, EvalCommand.self, KeywordsCommand.self],
+        version: VersionInfo.text,
+        subcommands: [
+            RunCommand.self, ProcessCommand.self, ValidateCommand.self, StatusCommand.self, TailCommand.self,
+            EvalCommand.self, KeywordsCommand.self,
+        ],
         defaultSubcommand: RunCommand.self)
 }

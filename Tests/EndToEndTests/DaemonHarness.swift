@@ -42,6 +42,17 @@ final class DaemonHarness {
     /// With `asUser`: give the daemon CAP_LEASE (ambient), as the systemd unit does.
     var grantLeaseCapability = false
 
+    /// Variables added to the daemon's environment (NOTIFY_SOCKET, WATCHDOG_USEC, JOURNAL_STREAM...).
+    var environment: [String: String] = [:]
+
+    /// The configuration file the daemon reads (`--config`); `/dev/null` (all defaults) unless set,
+    /// so that a configuration installed on the machine never leaks into a test.
+    var configFile = "/dev/null"
+
+    /// Sets `JOURNAL_STREAM` to the device and inode of the daemon's stderr file, as systemd does
+    /// when stderr is the journal.
+    var stderrIsJournal = false
+
     /// Starts the daemon and waits until it wrote `state/ready` (watch set, start-up scan done).
     /// `asUser` runs it under that uid and gid (through `setpriv`; needs root), after the whole
     /// temporary tree was handed to that user.
@@ -66,7 +77,7 @@ final class DaemonHarness {
             [
                 "run", "--inbox", inbox.path, "--output", output.path, "--archive", archive.path, "--failed",
                 failed.path,
-                "--state", state.path, "--settle-ms", "100",
+                "--state", state.path, "--settle-ms", "100", "--config", configFile,
             ] + extraArguments
         // A marker left by an earlier run must not pass for this run's.
         unlink(state.appendingPathComponent("ready").path)
@@ -82,9 +93,19 @@ final class DaemonHarness {
             process.executableURL = Self.binary
             process.arguments = daemonArguments
         }
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+        }
         earlierStderr += daemonStderr()
         _ = FileManager.default.createFile(atPath: stderrFile.path, contents: nil)
-        process.standardError = try FileHandle(forWritingTo: stderrFile)
+        let stderrHandle = try FileHandle(forWritingTo: stderrFile)
+        process.standardError = stderrHandle
+        if stderrIsJournal {
+            var info = stat()
+            fstat(stderrHandle.fileDescriptor, &info)
+            environment["JOURNAL_STREAM"] = "\(info.st_dev):\(info.st_ino)"
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+        }
         process.standardOutput = FileHandle.nullDevice
         try process.run()
         self.process = process

@@ -217,7 +217,8 @@ extension DaemonHarness {
     }
 
     /// The inbox's regular files (relative paths), e.g. inputs not finalised yet.
-    func inboxFiles() -> [String] { files(under: inbox) }
+    /// Inputs still in the inbox (the daemon's own `.watcherd.lock` is not one).
+    func inboxFiles() -> [String] { files(under: inbox).filter { $0 != InboxLock.fileName } }
 
     /// Raw processing-log lines (to check no name forged one).
     func rawLogLines() -> [String] {
@@ -240,6 +241,20 @@ extension DaemonHarness {
     // MARK: Ledger
 
     var ledger: URL { state.appendingPathComponent("ledger.sqlite") }
+
+    /// The ledger's output path per content hash; nil when there is no ledger or it cannot be read.
+    func ledgerOutputs() -> [String: String]? {
+        guard exists(ledger) else { return nil }
+        let result = Tool.run(
+            "/usr/bin/sqlite3", ["-separator", "\t", ledger.path, "SELECT sha256, output_path FROM inputs;"])
+        guard result.status == 0 else { return nil }
+        var outputs: [String: String] = [:]
+        for line in result.output.split(separator: "\n") {
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            if fields.count >= 2 { outputs[fields[0]] = fields[1] }
+        }
+        return outputs
+    }
 
     /// Rows of the ledger's `inputs` table as (sha256, path, status); nil when there is no ledger
     /// or it cannot be read.

@@ -151,7 +151,7 @@ struct WalkingSkeletonTests {
         #expect(daemon.exists(file), "process must not move its input")
     }
 
-    @Test("systemd-analyze verify accepts the unit file")
+    @Test("systemd-analyze verify accepts the unit template, paths filled in (InstallTests: the installed unit)")
     func unitFileVerifies() throws {
         let tool = URL(fileURLWithPath: "/usr/bin/systemd-analyze")
         guard FileManager.default.isExecutableFile(atPath: tool.path) else {
@@ -159,15 +159,20 @@ struct WalkingSkeletonTests {
             return
         }
         let unit = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("systemd/watcherd.service")
-        // verify insists that ExecStart exists: point it at the binary under test.
+            .deletingLastPathComponent().appendingPathComponent("systemd/watcherd.service.in")
+        // verify insists that ExecStart exists: point it at the binary under test. The man page is
+        // not installed here (--man=no).
         let copy = FileManager.default.temporaryDirectory.appendingPathComponent(
             "watcherd-\(UUID().uuidString).service")
         let text = try String(contentsOf: unit, encoding: .utf8)
-            .replacingOccurrences(of: "/usr/local/bin/watcherd", with: DaemonHarness.binary.path)
+            .replacingOccurrences(of: "@BINDIR@/watcherd", with: DaemonHarness.binary.path)
+            .replacingOccurrences(of: "@CONFDIR@", with: "/etc/watcherd")
+            .replacingOccurrences(of: "@DOCDIR@", with: "/usr/share/doc/watcherd")
         try text.write(to: copy, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: copy) }
-        for arguments in [["verify", copy.path], ["security", "--offline=yes", "--threshold=20", copy.path]] {
+        for arguments in [
+            ["verify", "--man=no", copy.path], ["security", "--offline=yes", "--threshold=20", copy.path],
+        ] {
             let process = Process()
             process.executableURL = tool
             process.arguments = arguments

@@ -47,6 +47,6 @@ public struct ArticleAnalysis: Sendable {
 
     /// The text at `range`, unchanged.
     public func text(_ range: ScalarRange) -> String {
-        String(String.UnicodeScalarView(scalars[range.start..<range.end]))
+        ScalarText.string(scalars[range.start..<range.end])
     }
 }

@@ -1,80 +1,75 @@
 /// The `Encoder` that ``OrderedJSONEncoder`` hands to `encode(to:)`: every container writes
 /// through to one ``JSONByteWriter`` as the value encodes itself, so keys come out in the order
-/// they are encoded.
+/// they are encoded. `codingPath` is always empty (the writer keeps the path it needs for errors).
 struct JSONStreamEncoder: Encoder {
     let writer: JSONByteWriter
-    let codingPath: [any CodingKey]
+    var codingPath: [any CodingKey] { [] }
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
         writer.openContainer(object: true)
-        return KeyedEncodingContainer(Keyed<Key>(writer: writer, codingPath: codingPath, depth: writer.depth))
+        return KeyedEncodingContainer(Keyed<Key>(writer: writer, depth: writer.depth))
     }
 
     func unkeyedContainer() -> any UnkeyedEncodingContainer {
         writer.openContainer(object: false)
-        return Unkeyed(writer: writer, codingPath: codingPath, depth: writer.depth)
+        return Unkeyed(writer: writer, depth: writer.depth)
     }
 
-    func singleValueContainer() -> any SingleValueEncodingContainer {
-        Single(writer: writer, codingPath: codingPath)
-    }
+    func singleValueContainer() -> any SingleValueEncodingContainer { Single(writer: writer) }
 
     /// Members of one object.
     struct Keyed<Key: CodingKey>: KeyedEncodingContainerProtocol {
         let writer: JSONByteWriter
-        let codingPath: [any CodingKey]
         /// The stack depth with this object innermost.
         let depth: Int
+        var codingPath: [any CodingKey] { [] }
 
-        mutating func encodeNil(forKey key: Key) throws {
+        private func start(_ key: Key) {
             writer.closeDeeper(than: depth)
             writer.key(key.stringValue)
+        }
+
+        mutating func encodeNil(forKey key: Key) throws {
+            start(key)
             writer.null()
         }
 
         mutating func encode(_ value: String, forKey key: Key) throws {
-            writer.closeDeeper(than: depth)
-            writer.key(key.stringValue)
+            start(key)
             writer.string(value)
         }
 
         mutating func encode(_ value: Bool, forKey key: Key) throws {
-            writer.closeDeeper(than: depth)
-            writer.key(key.stringValue)
-            try writer.value(value, codingPath: codingPath + [key])
+            start(key)
+            writer.boolean(value)
         }
 
         mutating func encode(_ value: Double, forKey key: Key) throws {
-            writer.closeDeeper(than: depth)
-            writer.key(key.stringValue)
-            try writer.double(value, codingPath + [key])
+            start(key)
+            try writer.double(value)
         }
 
         mutating func encode(_ value: Int, forKey key: Key) throws {
-            writer.closeDeeper(than: depth)
-            writer.key(key.stringValue)
+            start(key)
             writer.integer(value)
         }
 
         mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
-            writer.closeDeeper(than: depth)
-            writer.key(key.stringValue)
-            try writer.value(value, codingPath: codingPath + [key])
+            start(key)
+            try writer.value(value)
         }
 
         mutating func nestedContainer<NestedKey: CodingKey>(
             keyedBy keyType: NestedKey.Type, forKey key: Key
         ) -> KeyedEncodingContainer<NestedKey> {
-            writer.closeDeeper(than: depth)
-            writer.key(key.stringValue)
-            return JSONStreamEncoder(writer: writer, codingPath: codingPath + [key]).container(keyedBy: keyType)
+            start(key)
+            return JSONStreamEncoder(writer: writer).container(keyedBy: keyType)
         }
 
         mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
-            writer.closeDeeper(than: depth)
-            writer.key(key.stringValue)
-            return JSONStreamEncoder(writer: writer, codingPath: codingPath + [key]).unkeyedContainer()
+            start(key)
+            return JSONStreamEncoder(writer: writer).unkeyedContainer()
         }
 
         mutating func superEncoder() -> any Encoder {
@@ -89,51 +84,46 @@ struct JSONStreamEncoder: Encoder {
     /// Elements of one array.
     struct Unkeyed: UnkeyedEncodingContainer {
         let writer: JSONByteWriter
-        let codingPath: [any CodingKey]
         let depth: Int
         private(set) var count = 0
+        var codingPath: [any CodingKey] { [] }
 
-        init(writer: JSONByteWriter, codingPath: [any CodingKey], depth: Int) {
+        init(writer: JSONByteWriter, depth: Int) {
             self.writer = writer
-            self.codingPath = codingPath
             self.depth = depth
         }
 
-        mutating func encodeNil() throws {
+        private mutating func start() {
             writer.closeDeeper(than: depth)
             writer.element()
-            writer.null()
             count += 1
+        }
+
+        mutating func encodeNil() throws {
+            start()
+            writer.null()
         }
 
         mutating func encode(_ value: String) throws {
-            writer.closeDeeper(than: depth)
-            writer.element()
+            start()
             writer.string(value)
-            count += 1
         }
 
         mutating func encode<T: Encodable>(_ value: T) throws {
-            writer.closeDeeper(than: depth)
-            writer.element()
-            try writer.value(value, codingPath: codingPath + [IndexKey(count)])
-            count += 1
+            start()
+            try writer.value(value)
         }
 
         mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type)
             -> KeyedEncodingContainer<NestedKey>
         {
-            writer.closeDeeper(than: depth)
-            writer.element()
-            count += 1
-            return JSONStreamEncoder(writer: writer, codingPath: codingPath).container(keyedBy: keyType)
+            start()
+            return JSONStreamEncoder(writer: writer).container(keyedBy: keyType)
         }
 
         mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {
-            writer.closeDeeper(than: depth)
-            writer.element()
-            count += 1
-            return JSONStreamEncoder(writer: writer, codingPath: codingPath).unkeyedContainer()
+            start()
+            return JSONStreamEncoder(writer: writer).unkeyedContainer()
         }
 
         mutating func superEncoder() -> any Encoder {
@@ -144,22 +134,10 @@ struct JSONStreamEncoder: Encoder {
     /// One value written in place.
     struct Single: SingleValueEncodingContainer {
         let writer: JSONByteWriter
-        let codingPath: [any CodingKey]
+        var codingPath: [any CodingKey] { [] }
 
         mutating func encodeNil() throws { writer.null() }
         mutating func encode(_ value: String) throws { writer.string(value) }
-        mutating func encode<T: Encodable>(_ value: T) throws { try writer.value(value, codingPath: codingPath) }
-    }
-
-    /// The coding-path key of an array element.
-    struct IndexKey: CodingKey {
-        let intValue: Int?
-        let stringValue: String
-        init(_ index: Int) {
-            intValue = index
-            stringValue = String(index)
-        }
-        init?(stringValue: String) { nil }
-        init?(intValue: Int) { self.init(intValue) }
+        mutating func encode<T: Encodable>(_ value: T) throws { try writer.value(value) }
     }
 }

@@ -7,10 +7,11 @@ import SystemPackage
 /// The processing log: JSON Lines, one ``ProcessingLogEntry`` per article event, appended with
 /// one `write(2)` per line (`O_APPEND`), so concurrent writers and `tail -f` never see a torn
 /// line; keys in ``ProcessingLogEntry``'s order. ``reopen()`` (on SIGHUP) lets logrotate move the
-/// file away.
+/// file away. Observers (status, metrics) see every entry appended.
 public final class ProcessingLog: Sendable {
     public let path: FilePath
     private let descriptor: Mutex<FileDescriptor?>
+    private let observers = Mutex<[@Sendable (ProcessingLogEntry) -> Void]>([])
 
     /// Opens (creating) the log at `path`. Throws `Errno`.
     public init(path: FilePath) throws {
@@ -30,12 +31,19 @@ public final class ProcessingLog: Sendable {
     public func append(_ entry: ProcessingLogEntry) {
         guard var line = try? OrderedJSONEncoder.encode(entry) else { return }
         line.append(UInt8(ascii: "\n"))
+        defer { for observer in observers.withLock({ $0 }) { observer(entry) } }
         descriptor.withLock { fd in
             guard let fd else { return }
             do { _ = try fd.writeAll(line) } catch {
                 FileHandle.standardError.write(Data("watcherd: processing log write failed: \(error)\n".utf8))
             }
         }
+    }
+
+    /// Calls `observer` with every entry appended from now on (on the appending thread, after the
+    /// line is written). Observers must be quick and must not append to this log.
+    public func observe(_ observer: @escaping @Sendable (ProcessingLogEntry) -> Void) {
+        observers.withLock { $0.append(observer) }
     }
 
     /// Closes and reopens the file at ``path`` (log rotation). Keeps the old descriptor on failure.

@@ -9,7 +9,10 @@ public enum OneShotProcessor {
         for path: FilePath, extractor: ArticleExtractor, maxInputBytes: Int = 16 << 20
     ) -> Result<ArticleDocument, ArticleFailure> {
         let display = PathEscaper.escape(path.bytes)
-        switch ReadStage.run(path, display: display, maxBytes: maxInputBytes) {
+        let directory = path.removingLastComponent()
+        let root = directory.isEmpty ? FilePath(".") : directory
+        let name = FilePath(bytes: path.lastComponentBytes)
+        switch ReadStage.run(name, beneath: root, display: display, maxBytes: maxInputBytes) {
         case .success(let read):
             return .success(
                 ExtractStage(extractor: extractor).document(

@@ -44,7 +44,10 @@ public final class PipelineEngine: @unchecked Sendable {
         readQueue.async { [self] in
             let receivedAt = Timestamp.now()
             let started = System.monotonicNanoseconds()
-            switch ReadStage.run(candidate.path, display: candidate.display, maxBytes: configuration.maxInputBytes) {
+            switch ReadStage.run(
+                candidate.relative, beneath: configuration.inbox, display: candidate.display,
+                maxBytes: configuration.maxInputBytes)
+            {
             case .success(let read):
                 if InputFile.takeLeaseDenial() {
                     logger.warning(

@@ -4,7 +4,8 @@ import SystemPackage
 /// Finds the extraction resources (`Sources/ArticleExtraction/Resources/`: gazetteers) without
 /// `Bundle.module`, which traps when the folder is missing. Looks, in order, at
 /// `$WATCHERD_RESOURCES`, `<executable dir>/watcherd_ArticleExtraction.resources` (where SwiftPM
-/// puts it), and `/usr/local/share/watcherd` (where `make install` puts it).
+/// puts it), and `<prefix>/share/watcherd` for an executable in `<prefix>/bin` (where `make
+/// install` puts it, whatever `PREFIX` was). The daemon's `resources_path` setting bypasses the search.
 public enum ResourceLocator {
     public struct NotFound: Error, CustomStringConvertible {
         public let searched: [String]
@@ -21,7 +22,8 @@ public enum ResourceLocator {
         let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
         candidates.append(executable.appendingPathComponent("watcherd_ArticleExtraction.resources").path)
         candidates.append(executable.appendingPathComponent("watcherd_ArticleExtraction.resources/Resources").path)
-        candidates.append("/usr/local/share/watcherd")
+        candidates.append(
+            executable.deletingLastPathComponent().appendingPathComponent("share/watcherd").standardizedFileURL.path)
         for candidate in candidates
         where FileManager.default.fileExists(atPath: candidate + "/gazetteer/locations.tsv") {
             return FilePath(candidate)

@@ -13,7 +13,8 @@ import SystemPackage
 /// and the inbox is rescanned for the next batch when half of it has drained. Nothing is lost (the
 /// files are still in the inbox), and memory stays flat for a burst of any size.
 public final class Intake: @unchecked Sendable {
-    private let configuration: PipelineConfiguration
+    /// Confined to `queue` after init (``reconfigure(settleMs:rescanIntervalSeconds:)``).
+    private var configuration: PipelineConfiguration
     private let engine: PipelineEngine
     private let logger: Logger
     private let log: ProcessingLog
@@ -25,6 +26,7 @@ public final class Intake: @unchecked Sendable {
     private var timer: (any DispatchSourceTimer)?
     private var timerDue: UInt64 = .max
     private var rescanTimer: (any DispatchSourceTimer)?
+    private var periodicRescanStarted = false
     private var drainWaiters: [@Sendable () -> Void] = []
 
     public init(configuration: PipelineConfiguration, engine: PipelineEngine, log: ProcessingLog, logger: Logger) {
@@ -66,18 +68,40 @@ public final class Intake: @unchecked Sendable {
 
     /// Starts the periodic safety-net rescan (every `rescanIntervalSeconds`; none when 0).
     public func startPeriodicRescan() {
+        queue.async { [self] in
+            periodicRescanStarted = true
+            armRescanTimer()
+        }
+    }
+
+    /// Applies new settle and rescan periods (a configuration reload): the settle period from the
+    /// next file on, the rescan period from now.
+    public func reconfigure(settleMs: Int, rescanIntervalSeconds: Int) {
+        queue.async { [self] in
+            configuration.settleMs = settleMs
+            machine.limits.settleMs = settleMs
+            guard configuration.rescanIntervalSeconds != rescanIntervalSeconds else { return }
+            configuration.rescanIntervalSeconds = rescanIntervalSeconds
+            if periodicRescanStarted, machine.accepting {
+                rescanTimer?.cancel()
+                rescanTimer = nil
+                armRescanTimer()
+            }
+        }
+    }
+
+    /// The periodic rescan timer, on `queue`; none when the interval is 0.
+    private func armRescanTimer() {
         let interval = configuration.rescanIntervalSeconds
         guard interval > 0 else { return }
-        queue.async { [self] in
-            let source = DispatchSource.makeTimerSource(queue: queue)
-            source.schedule(deadline: .now() + .seconds(interval), repeating: .seconds(interval), leeway: .seconds(1))
-            source.setEventHandler { [weak self] in
-                guard let self else { return }
-                scan(configuration.inbox, reason: .periodic)
-            }
-            source.resume()
-            rescanTimer = source
+        let source = DispatchSource.makeTimerSource(queue: queue)
+        source.schedule(deadline: .now() + .seconds(interval), repeating: .seconds(interval), leeway: .seconds(1))
+        source.setEventHandler { [weak self] in
+            guard let self else { return }
+            scan(configuration.inbox, reason: .periodic)
         }
+        source.resume()
+        rescanTimer = source
     }
 
     /// Stops admitting new work and calls `completion` once nothing is in flight (settling and
@@ -145,7 +169,10 @@ public final class Intake: @unchecked Sendable {
                         "retry_ms": "\(delayMs)", "cause": "\(failure.cause)",
                     ])
             case .rescanned(let reason, let fresh):
-                let level: Logger.Level = reason == .overflow || reason == .rootReplaced ? .warning : .info
+                // A periodic rescan that finds nothing is the normal case: debug, not a line a minute.
+                let level: Logger.Level =
+                    reason == .overflow || reason == .rootReplaced
+                    ? .warning : reason == .periodic && fresh == 0 ? .debug : .info
                 logger.log(
                     level: level, "rescanned inbox", metadata: ["reason": "\(reason.rawValue)", "new": "\(fresh)"])
                 log.append(

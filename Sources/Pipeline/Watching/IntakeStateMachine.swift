@@ -47,7 +47,8 @@ public struct IntakeStateMachine {
         static func == (a: Deadline, b: Deadline) -> Bool { a.due == b.due && a.path == b.path }
     }
 
-    public let limits: Limits
+    /// Settable by the owner for a configuration reload (`settleMs`).
+    public internal(set) var limits: Limits
     /// A random number in `0...1` for retry jitter.
     private let random: () -> Double
 

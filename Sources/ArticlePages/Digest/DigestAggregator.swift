@@ -40,8 +40,9 @@ public enum DigestAggregator {
         var quotations = 0
         for (record, time) in included {
             languages[record.language, default: 0] += 1
-            outlets[record.outlet ?? record.sourcePath.split(separator: "/").dropLast().first.map(String.init)
-                ?? "(inbox)", default: 0] += 1
+            outlets[
+                record.outlet ?? record.sourcePath.split(separator: "/").dropLast().first.map(String.init)
+                    ?? "(inbox)", default: 0] += 1
             for entry in record.entityIndex {
                 let key = entry.type + "\u{0}" + entry.canonical
                 var tally = entities[key] ?? (entry.canonical, entry.type, 0, 0)

@@ -11,7 +11,9 @@ extension PageDocument {
         /// The entity this mention refers to; `nil` when absent (then the mention's text stands for it).
         public var canonical: String?
 
-        public init(type: String, text: String, start: Int, end: Int, confidence: Double? = nil, canonical: String? = nil) {
+        public init(
+            type: String, text: String, start: Int, end: Int, confidence: Double? = nil, canonical: String? = nil
+        ) {
             self.type = type
             self.text = text
             self.start = start

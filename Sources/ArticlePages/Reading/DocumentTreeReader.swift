@@ -60,7 +60,8 @@ public enum DocumentTreeReader {
         while let relative = enumerator.nextObject() as? String {
             guard relative.hasSuffix(".error.json") else { continue }
             let url = URL(fileURLWithPath: directory).appendingPathComponent(relative)
-            if let data = try? Data(contentsOf: url), let failure = try? decoder.decode(FailureSummary.self, from: data) {
+            if let data = try? Data(contentsOf: url), let failure = try? decoder.decode(FailureSummary.self, from: data)
+            {
                 failures.append(failure)
             } else {
                 failures.append(FailureSummary(code: "unreadable-record", failedAt: nil))

@@ -115,7 +115,9 @@ public struct ArticlePageRenderer: Sendable {
 
     func header(_ document: PageDocument, title: String) -> String {
         var html = "<header class=\"card\"><h1><bdi>" + HTMLEscaper.escape(title) + "</bdi></h1><p class=\"meta\">"
-        if let outlet = document.metadata.source { html += "<span><bdi>" + HTMLEscaper.escape(outlet) + "</bdi></span>" }
+        if let outlet = document.metadata.source {
+            html += "<span><bdi>" + HTMLEscaper.escape(outlet) + "</bdi></span>"
+        }
         html += "<span>file <bdi>" + HTMLEscaper.escape(document.source.path) + "</bdi></span>"
         if let published = document.published {
             html += "<span>published <bdi>" + HTMLEscaper.escape(published.value) + "</bdi> (from "

@@ -47,7 +47,8 @@ public struct DigestPageRenderer: Sendable {
         let basis = summary.period.basis == .received ? "received" : "published"
         var text = "<span>documents \(basis) "
         if let from = summary.period.from {
-            text += "since " + ISOTimestamp.format(from) + "</span><span>until " + ISOTimestamp.format(summary.period.now)
+            text +=
+                "since " + ISOTimestamp.format(from) + "</span><span>until " + ISOTimestamp.format(summary.period.now)
         } else {
             text += "at any time"
         }
@@ -135,7 +136,9 @@ public struct DigestPageRenderer: Sendable {
 
     func articlesCard(_ summary: DigestSummary) -> String {
         var html = "<div class=\"card\" data-kind=\"articles\"><h2>Articles"
-        if summary.articles > summary.recent.count { html += " (newest \(summary.recent.count) of \(summary.articles))" }
+        if summary.articles > summary.recent.count {
+            html += " (newest \(summary.recent.count) of \(summary.articles))"
+        }
         html += "</h2><table><tr><th>time (UTC)</th><th>lang</th><th>title</th></tr>"
         for article in summary.recent {
             html += "<tr><td class=\"muted\">" + (article.time.map(ISOTimestamp.format) ?? "—") + "</td><td>"

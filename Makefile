@@ -26,7 +26,7 @@ APT_PACKAGES := libinotifytools0-dev libsqlite3-dev inotify-tools systemd python
 RELEASE_FLAGS := -c release --static-swift-stdlib
 RELEASE_BIN = $$($(SWIFT) build $(RELEASE_FLAGS) --show-bin-path)
 
-.PHONY: setup build release run test lint install uninstall install-files clean-demo
+.PHONY: setup build release run test lint install uninstall install-files clean-demo eval-facts
 
 # Installs what is missing: Debian packages (as root, or through sudo).
 setup:
@@ -53,6 +53,11 @@ run: release
 test: setup
 	$(SWIFT) build --build-tests
 	$(SWIFT) test
+
+# Quotation and date extraction scored against the hand-labelled set (eval/quotes-dates).
+eval-facts:
+	$(SWIFT) build --product watcherd
+	$$($(SWIFT) build --show-bin-path)/watcherd eval quotes-dates eval/quotes-dates/labels.jsonl $(EVAL_ARGS)
 
 lint:
 	$(SWIFT) format lint --strict --recursive Sources Tests Package.swift

@@ -11,10 +11,10 @@ public struct DateAnalyzer: ArticleAnalyzer {
     public init(recognizer: DateRecognizer) { self.recognizer = recognizer }
 
     public func analyze(_ analysis: inout ArticleAnalysis) {
-        let quotes = analysis.document.quotes.map { $0.start..<$0.end }
+        let quotes = SpanCover(analysis.document.quotes.map { ScalarRange(start: $0.start, end: $0.end) })
         let found = recognizer.expressions(
             in: analysis.tokens, scalars: analysis.scalars, reference: analysis.publication,
-            isQuoted: { offset in quotes.contains { $0.contains(offset) } })
+            isQuoted: { offset in quotes.contains(offset) })
         var covered = IndexSet()
         var k = 0
         let tokens = analysis.tokens

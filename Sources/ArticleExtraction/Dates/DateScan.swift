@@ -82,11 +82,15 @@ struct DateScan {
         ScalarRange(start: tokens[first].range.start, end: tokens[end - 1].range.end)
     }
 
-    func base(_ i: Int) -> String { i < tokens.count ? tokens[i].base : "" }
+    /// True when `i` indexes a token (helpers below answer "no" for any other index, before the first
+    /// token included).
+    func has(_ i: Int) -> Bool { i >= 0 && i < tokens.count }
 
-    func entry(_ i: Int) -> DateLexicon.Entry? { i < tokens.count ? facts[i].entry : nil }
+    func base(_ i: Int) -> String { has(i) ? tokens[i].base : "" }
 
-    func isMark(_ i: Int, _ v: UInt32) -> Bool { i < tokens.count && facts[i].mark == v }
+    func entry(_ i: Int) -> DateLexicon.Entry? { has(i) ? facts[i].entry : nil }
+
+    func isMark(_ i: Int, _ v: UInt32) -> Bool { has(i) && facts[i].mark == v }
 
     /// The token is the bare word `word` (normalised, no proclitics).
     func isWord(_ i: Int, _ word: String) -> Bool {
@@ -100,13 +104,13 @@ struct DateScan {
 
     /// A number that can be a day of the month (1...31, one or two digits).
     func dayNumber(_ i: Int) -> Int? {
-        guard i < tokens.count, let v = facts[i].number, facts[i].digits <= 2, (1...31).contains(v) else { return nil }
+        guard has(i), let v = facts[i].number, facts[i].digits <= 2, (1...31).contains(v) else { return nil }
         return v
     }
 
     /// A number that can be a year (three or four digits, 100...2199).
     func yearNumber(_ i: Int) -> Int? {
-        guard i < tokens.count, let v = facts[i].number, facts[i].digits >= 3, facts[i].digits <= 4,
+        guard has(i), let v = facts[i].number, facts[i].digits >= 3, facts[i].digits <= 4,
             (100...2199).contains(v)
         else { return nil }
         return v
@@ -114,7 +118,7 @@ struct DateScan {
 
     /// A calendar marker (م، هـ، ميلادي، هجري) at `i`, alone or followed by a period.
     func marker(_ i: Int) -> DateCalendar? {
-        guard i < tokens.count, tokens[i].proclitics.isEmpty else { return nil }
+        guard has(i), tokens[i].proclitics.isEmpty else { return nil }
         return facts[i].entry?.marker
     }
 
@@ -175,7 +179,7 @@ struct DateScan {
     // MARK: - Numeric dates
 
     private func numericDate(_ i: Int) -> Match? {
-        guard tokens[i].kind == .number else { return nil }
+        guard i < tokens.count, tokens[i].kind == .number else { return nil }
         var parts: [(value: Int, digits: Int)] = []
         var end = i
         let text = tokens[i].normalized
@@ -258,6 +262,7 @@ struct DateScan {
     // MARK: - Day and month
 
     private func dayAndMonth(_ i: Int) -> Match? {
+        guard i < tokens.count else { return nil }
         var start = i
         var k = i
         if isWord(k, "يوم") {
@@ -570,7 +575,7 @@ struct DateScan {
 
     private func holiday(_ i: Int) -> Match? {
         guard i + 1 < tokens.count, facts[i + 1].article || tokens[i + 1].proclitics.isEmpty,
-            let h = lexicon.holidays[facts[i].bare + " " + facts[i + 1].bare], let ref = reference
+            let h = lexicon.holidays[tokens[i].bare + " " + tokens[i + 1].bare], let ref = reference
         else { return nil }
         var end = i + 2
         if h.calendar == .gregorian {
@@ -733,7 +738,10 @@ struct DateScan {
             count = 2
             unit = u.unit
             k += 1
-        } else if let u = entry(k)?.unit, u.count == .one, tokens[k].proclitics.isEmpty, !isAgo || u.unit != .day {
+        } else if let u = entry(k)?.unit, u.count == .one, tokens[k].proclitics.isEmpty, !isAgo || u.unit != .day,
+            month(at: k + 1) == nil
+        {
+            // (قبل شهر رمضان is "before the month of Ramadan", not "a month ago".)
             count = 1
             unit = u.unit
             k += 1
@@ -828,7 +836,9 @@ struct DateScan {
     // MARK: - Vague
 
     private func vague(_ i: Int) -> Match? {
-        if facts[i].entry?.vagueAdverb == true, !facts[i].article { return (.vague(span(i, i + 1)), i + 1) }
+        if facts[i].entry?.vagueAdverb == true, !facts[i].article || facts[i].key == "ان" {
+            return (.vague(span(i, i + 1)), i + 1)
+        }
 
         if isWord(i, "في"), i + 2 < tokens.count, tokens[i + 1].normalized == "وقت",
             ["لاحق", "سابق", "مسبق", "قريب", "متاخر"].contains(tokens[i + 2].normalized)

@@ -15,13 +15,10 @@ struct DateTokenFacts {
     var digits: Int
     /// The scalar of a one-scalar punctuation or symbol token; 0 otherwise.
     var mark: UInt32
-    /// `Token.base` with `ال` in front when the token has the article (`اليوم`, `الفطر`).
-    var bare: String
 
     /// The facts of `token`, with its entry in `lexicon`.
     init(_ token: Token, lexicon: DateLexicon) {
         article = token.proclitics.last == "ال"
-        bare = article ? "ال" + token.base : token.base
         number = nil
         digits = 0
         mark = 0

@@ -15,7 +15,8 @@ extension ArticleDocument {
         public var speakerCanonical: String?
         /// `PERSON`, `ORGANIZATION` or `LOCATION` (a country speaking); `nil` when unknown.
         public var speakerType: String?
-        /// The verb of saying as written (proclitics included): `وأضاف`, `مشيرا`, `بقوله`.
+        /// The verb of saying as written, proclitics included and tashkeel removed: `وأضاف`, `مشيرا`,
+        /// `بقوله`.
         public var verb: String
         public var verbStart: Int
         public var verbEnd: Int

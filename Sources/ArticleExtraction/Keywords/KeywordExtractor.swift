@@ -30,35 +30,59 @@ public struct KeywordExtractor: Sendable {
         let titleStems = Set(KeywordTerms.words(title).map(\.key))
         let words = KeywordTerms.words(tokens)
         guard !words.isEmpty else { return ([], [:]) }
+        /// A term's occurrences as token ranges `(first, last)`.
         struct Term {
-            var count = 0
-            var forms: [String: Int] = [:]
-            var stems: [String] = []
+            var occurrences: [(first: Int, last: Int)] = []
         }
-        var terms: [String: Term] = [:]
-        KeywordTerms.keys(words) { key, first, last in
-            let form = Self.display(tokens, scalars, first, last)
-            terms[key, default: Term()].count += 1
-            terms[key]!.forms[form, default: 0] += 1
-            if terms[key]!.stems.isEmpty { terms[key]!.stems = key.split(separator: " ").map(String.init) }
+        struct Pair: Hashable {
+            var a: String
+            var b: String
+        }
+        var singles: [String: Term] = [:]
+        var pairs: [Pair: Term] = [:]
+        for (n, w) in words.enumerated() {
+            singles[w.key, default: Term()].occurrences.append((w.index, w.index))
+            if n + 1 < words.count, words[n + 1].index == w.index + 1 {
+                pairs[Pair(a: w.key, b: words[n + 1].key), default: Term()].occurrences.append(
+                    (w.index, words[n + 1].index))
+            }
+        }
+        struct Candidate {
+            var key: String
+            var score: Double
+            var stems: [String]
+            /// Occurrences to show the term from, or the entity's canonical name.
+            var occurrences: [(first: Int, last: Int)]
+            var name: String?
         }
         var weights: [String: Double] = [:]
-        var candidates: [(term: String, score: Double, stems: [String])] = []
+        var candidates: [Candidate] = []
         let minimumWordCount = words.count >= 120 ? 2 : 1
-        for (key, term) in terms {
-            let isPair = term.stems.count > 1
-            var score = (1 + log(Double(term.count))) * idf(key, stems: term.stems)
-            if term.stems.allSatisfy(titleStems.contains) { score *= 1.5 }
-            if !isPair { weights[key] = score }
-            guard term.count >= (isPair ? 2 : minimumWordCount) else { continue }
-            let form = term.forms.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }!.key
-            candidates.append((form, score, term.stems))
+        for (key, term) in singles {
+            var score = (1 + log(Double(term.occurrences.count))) * frequencies.idf(key)
+            if titleStems.contains(key) { score *= 1.5 }
+            weights[key] = score
+            guard term.occurrences.count >= minimumWordCount else { continue }
+            candidates.append(Candidate(key: key, score: score, stems: [key], occurrences: term.occurrences))
         }
-        // Entities: by canonical name.
+        for (pair, term) in pairs where term.occurrences.count >= 2 {
+            let key = pair.a + " " + pair.b
+            var score = (1 + log(Double(term.occurrences.count))) * idf(key, stems: [pair.a, pair.b])
+            if titleStems.contains(pair.a) && titleStems.contains(pair.b) { score *= 1.5 }
+            candidates.append(
+                Candidate(key: key, score: score, stems: [pair.a, pair.b], occurrences: term.occurrences))
+        }
+        // Entities, by canonical name; their words found by walking tokens and mentions together.
         var entities: [String: (count: Int, stems: [String])] = [:]
+        var k = 0
         for mention in mentions where mention.type != .misc {
-            let stems = tokens.filter { $0.range.start >= mention.range.start && $0.range.end <= mention.range.end }
-                .map(\.stem)
+            while k < tokens.count && tokens[k].range.end <= mention.range.start { k += 1 }
+            var stems: [String] = []
+            var j = k
+            while j < tokens.count && tokens[j].range.start < mention.range.end {
+                stems.append(tokens[j].stem)
+                j += 1
+            }
             guard !stems.isEmpty else { continue }
             entities[mention.canonical, default: (0, stems)].count += 1
         }
@@ -66,17 +90,18 @@ public struct KeywordExtractor: Sendable {
             let idf = entity.stems.map { frequencies.idf($0) }.max() ?? 0
             var score = (1 + log(Double(entity.count))) * idf
             if entity.stems.allSatisfy(titleStems.contains) { score *= 1.5 }
-            candidates.append((name, score, entity.stems))
+            candidates.append(Candidate(key: name, score: score, stems: entity.stems, occurrences: [], name: name))
         }
         candidates.sort {
-            $0.score != $1.score ? $0.score > $1.score : ($0.stems.count, $1.term) > ($1.stems.count, $0.term)
+            $0.score != $1.score ? $0.score > $1.score : ($0.stems.count, $1.key) > ($1.stems.count, $0.key)
         }
         var chosen: [(keyword: ArticleDocument.Keyword, stems: [String])] = []
         var covered = Set<String>()
         var shown = Set<String>()
         for c in candidates where chosen.count < limit {
             if c.stems.count == 1 ? covered.contains(c.stems[0]) : c.stems.allSatisfy(covered.contains) { continue }
-            if shown.contains(c.term) { continue }
+            let term = c.name ?? Self.mostFrequentForm(c.occurrences, tokens, scalars)
+            if shown.contains(term) { continue }
             let score = (c.score * 1000).rounded() / 1000
             guard score.isFinite, score > 0 else { continue }
             if c.stems.count > 1 {
@@ -84,10 +109,25 @@ public struct KeywordExtractor: Sendable {
                 // A single word chosen before and now part of this term gives way to it.
                 chosen.removeAll { $0.stems.count == 1 && covered.contains($0.stems[0]) }
             }
-            shown.insert(c.term)
-            chosen.append((ArticleDocument.Keyword(term: c.term, score: score), c.stems))
+            shown.insert(term)
+            chosen.append((ArticleDocument.Keyword(term: term, score: score), c.stems))
         }
         return (chosen.map(\.keyword), weights)
+    }
+
+    /// The form the article writes most often among the first sixteen of `occurrences` (ties: the
+    /// first in text order).
+    static func mostFrequentForm(
+        _ occurrences: [(first: Int, last: Int)], _ tokens: [Token], _ scalars: [Unicode.Scalar]
+    ) -> String {
+        var counts: [String: (count: Int, first: Int)] = [:]
+        for (n, o) in occurrences.prefix(16).enumerated() {
+            counts[display(tokens, scalars, o.first, o.last), default: (0, n)].count += 1
+        }
+        return counts.max {
+            $0.value.count != $1.value.count ? $0.value.count < $1.value.count : $0.value.first > $1.value.first
+        }!
+        .key
     }
 
     /// The IDF of a term: the table's for a single word or a pair it holds; for a pair it does not

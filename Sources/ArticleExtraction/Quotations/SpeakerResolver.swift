@@ -50,6 +50,8 @@ struct SpeakerResolver {
     private var speakers: [Speaker] = []
     /// Names found after titles (``nameAfterTitle``), in text order.
     private var names: [(tokens: Range<Int>, canonical: String)] = []
+    /// ``personList()``, kept up to date as names are found.
+    private var allPersons: [(tokens: Range<Int>, canonical: String)] = []
     /// The speaker of each verb of saying seen so far, by token index (for rule 2).
     private var verbSpeakers: [(verb: Int, speaker: Speaker)] = []
 
@@ -59,6 +61,7 @@ struct SpeakerResolver {
         self.normalizer = normalizer
         self.hints = hints
         self.names = titledNames()
+        self.allPersons = personList()
     }
 
     /// Names standing after a title anywhere in the text (`الملحق التجاري للجمهورية الإندونيسية
@@ -123,7 +126,7 @@ struct SpeakerResolver {
         var byVerb: [Int: QuotationCandidate] = [:]
         for c in candidates { byVerb[c.verb] = c }
         var quotes: [ArticleDocument.Quote] = []
-        let quoteSpans = candidates.map(\.span)
+        let quoteSpans = SpanCover(candidates.map(\.span))
         var framing = Set<Int>()
         for c in candidates {
             for k in c.region where view.form[k] != nil { framing.insert(k) }
@@ -133,7 +136,7 @@ struct SpeakerResolver {
             let candidate = byVerb[v]
             let offset = view.tokens[v].range.start
             // A verb inside a quotation is the quoted speaker's words, not a new speaker.
-            if candidate == nil, quoteSpans.contains(where: { $0.start <= offset && offset < $0.end }) { continue }
+            if candidate == nil, quoteSpans.contains(offset) { continue }
             let region = candidate?.region ?? (v + 1)..<min(view.tokens.count, v + 10)
             // A participle without a quotation of its own (منوها كذلك بضرورة) names no subject, except
             // an honorific or a mention right after it (مبينا سموه).
@@ -242,7 +245,10 @@ struct SpeakerResolver {
         if let name = names.first(where: { region.contains($0.tokens.lowerBound) })
             ?? (bounded ? nameAfterTitle(in: region) : nil)
         {
-            if !names.contains(where: { $0.tokens == name.tokens }) { names.append(name) }
+            if !names.contains(where: { $0.tokens == name.tokens }) {
+                names.append(name)
+                allPersons = personList()
+            }
             return Mention(tokens: name.tokens, canonical: name.canonical, type: "PERSON")
         }
         // The noun phrase that starts the region, after object pronouns (أوضح لها).
@@ -450,11 +456,19 @@ struct SpeakerResolver {
 
     /// Persons named before token `v`: the recogniser's person mentions (not bare honorifics) and
     /// the names found after titles, in text order.
-    private func persons(before v: Int) -> [(tokens: Range<Int>, canonical: String)] {
+    private func persons(before v: Int) -> ArraySlice<(tokens: Range<Int>, canonical: String)> {
+        var end = allPersons.count
+        while end > 0 && allPersons[end - 1].tokens.lowerBound >= v { end -= 1 }
+        return allPersons[..<end]
+    }
+
+    /// The recogniser's person mentions (not bare honorifics, not a common-word first name without a
+    /// title) and the names found after titles, in text order.
+    private func personList() -> [(tokens: Range<Int>, canonical: String)] {
         var out: [(tokens: Range<Int>, canonical: String)] = []
         for (m, mention) in view.mentions.enumerated() where mention.type == .person {
             let range = view.mentionTokens[m]
-            if range.isEmpty || range.lowerBound >= v || isHonorificOnly(range) { continue }
+            if range.isEmpty || isHonorificOnly(range) { continue }
             // A first name that is also a common word, with no title before it (أسماء المرشحات).
             if Self.ambiguousNames.contains(view.tokens[range.lowerBound].normalized),
                 range.lowerBound == 0 || !Self.isTitleOrCourtesy(view.tokens[range.lowerBound - 1].base)
@@ -463,7 +477,7 @@ struct SpeakerResolver {
             }
             out.append((range, mention.canonical))
         }
-        out.append(contentsOf: names.filter { $0.tokens.lowerBound < v })
+        out.append(contentsOf: names)
         return out.sorted { $0.tokens.lowerBound < $1.tokens.lowerBound }
     }
 
@@ -501,12 +515,12 @@ struct SpeakerResolver {
     /// The speaker of an earlier verb of saying in the sentence of `v`, else the first person named
     /// in the sentence before `v` outside quotations, else its first organisation, else a country or
     /// place that opens the sentence (`نددت الولايات المتحدة … ووصفته بأنه`).
-    private func earlierInSentence(_ v: Int, quoteSpans: [ScalarRange]) -> (speaker: Speaker, mention: Mention?)? {
+    private func earlierInSentence(_ v: Int, quoteSpans: SpanCover) -> (speaker: Speaker, mention: Mention?)? {
         let start = sentenceStart(v)
         if let last = verbSpeakers.last, last.verb >= start, last.verb < v { return (last.speaker, nil) }
         func quoted(_ k: Int) -> Bool {
             let offset = view.tokens[k].range.start
-            return quoteSpans.contains { $0.start <= offset && offset < $0.end }
+            return quoteSpans.contains(offset)
         }
         // A subject opens its sentence: no preposition before it, within its first ten tokens.
         // A connective before a comma opening the sentence (إلى ذلك، من جهته،) is set aside.
@@ -571,7 +585,7 @@ struct SpeakerResolver {
     /// does), else the last speaker of the article, else the last person named in the paragraph or
     /// the one before.
     private func implicit(gender: SpeechVerbLexicon.Gender, paragraph: Int, before v: Int) -> Speaker? {
-        let nearby = speakers.reversed().filter { $0.paragraph >= paragraph - 1 }
+        let nearby = speakers.reversed().prefix { $0.paragraph >= paragraph - 1 }
         if let agreeing = nearby.first(where: { $0.gender == gender }) { return agreeing }
         if let last = nearby.first { return last }
         if let agreeing = speakers.last(where: { $0.gender == gender }) { return agreeing }
@@ -666,9 +680,11 @@ struct SpeakerResolver {
     /// The canonical name of the last person named before `v` whose surrounding words (up to fourteen
     /// before, twelve after, within the clause) hold every stem of `stems`.
     private func titledPerson(before v: Int, holding words: Set<String>, _ form: KeyPath<Token, String>) -> String? {
-        let everyone = persons(before: view.tokens.count)
+        let everyone = allPersons
         func isOtherPerson(_ k: Int, _ own: Range<Int>) -> Bool {
-            !own.contains(k) && everyone.contains { $0.tokens.contains(k) }
+            !own.contains(k)
+                && (view.mentionAt[k] >= 0 && view.mentions[view.mentionAt[k]].type == .person
+                    || everyone.contains { $0.tokens.contains(k) })
         }
         for person in persons(before: v).reversed() {
             let range = person.tokens

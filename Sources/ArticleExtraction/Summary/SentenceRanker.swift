@@ -29,6 +29,7 @@ public struct SentenceRanker: Sendable {
     ) -> [Int] {
         var scored: [(index: Int, score: Double)] = []
         var k = 0
+        var place = 0  // the first location not ending before the current token (locations are in order)
         var lead = true
         for (index, sentence) in sentences.enumerated() {
             while k < tokens.count && tokens[k].range.start < sentence.start { k += 1 }
@@ -45,7 +46,8 @@ public struct SentenceRanker: Sendable {
                     if first && Self.captionWords.contains(t.normalized) { caption = true }
                     first = false
                     words += 1
-                    let isPlace = locations.contains { $0.start <= t.range.start && t.range.end <= $0.end }
+                    while place < locations.count && locations[place].end <= t.range.start { place += 1 }
+                    let isPlace = place < locations.count && locations[place].start <= t.range.start
                     if !dateTokens(j) && !isPlace && !Self.agencyWords.contains(t.normalized) { content += 1 }
                     stems.insert(t.stem)
                 } else if t.kind == .number {

@@ -22,6 +22,14 @@ public final class PipelineEngine: @unchecked Sendable {
     private let extractQueues: [DispatchQueue]
     private let writeQueue = DispatchQueue(label: "watcherd.write", qos: .utility)
     private let roundRobin = Mutex<Int>(0)
+    private let budget: ByteBudget
+    /// The read, extract and write stages' progress, for the watchdog (``stageProgress``).
+    private let readProgress: StageProgress
+    private let extractProgress: StageProgress
+    private let writeProgress: StageProgress
+
+    /// Each stage's progress, in pipeline order: what the systemd watchdog checks.
+    public var stageProgress: [StageProgress] { [readProgress, extractProgress, writeProgress] }
 
     public init(
         configuration: PipelineConfiguration, extractor: ArticleExtractor, ledger: any Ledger, log: ProcessingLog,
@@ -29,6 +37,12 @@ public final class PipelineEngine: @unchecked Sendable {
     ) {
         self.configuration = configuration
         self.logger = logger
+        let now = System.monotonicNanoseconds()
+        (readProgress, extractProgress, writeProgress) = (
+            StageProgress(name: "read", now: now), StageProgress(name: "extract", now: now),
+            StageProgress(name: "write", now: now)
+        )
+        budget = ByteBudget(limit: configuration.maxInFlightBytes)
         extractStage = ExtractStage(extractor: extractor)
         writeStage = WriteStage(configuration: configuration, ledger: ledger, log: log, logger: logger)
         extractQueues = (0..<max(1, configuration.extractWorkers)).map {
@@ -41,7 +55,9 @@ public final class PipelineEngine: @unchecked Sendable {
     /// Runs `candidate` through read, extract and write; `completion` runs on the write queue once
     /// the outcome is durable and logged.
     public func process(_ candidate: Candidate, completion: @escaping @Sendable (ArticleOutcome) -> Void) {
+        readProgress.enter()
         readQueue.async { [self] in
+            defer { readProgress.leave(now: System.monotonicNanoseconds()) }
             let receivedAt = Timestamp.now()
             let started = System.monotonicNanoseconds()
             switch ReadStage.run(
@@ -49,6 +65,14 @@ public final class PipelineEngine: @unchecked Sendable {
                 maxBytes: configuration.maxInputBytes)
             {
             case .success(let read):
+                // Hold the input's bytes in the budget until its outcome; the read queue waits here
+                // while large inputs fill it.
+                let bytes = read.input.bytes.count
+                budget.acquire(bytes)
+                let completion: @Sendable (ArticleOutcome) -> Void = { [budget] outcome in
+                    budget.release(bytes)
+                    completion(outcome)
+                }
                 if InputFile.takeLeaseDenial() {
                     logger.warning(
                         """
@@ -57,7 +81,7 @@ public final class PipelineEngine: @unchecked Sendable {
                         """)
                 }
                 if writeStage.isDone(read.input.sha256) {
-                    writeQueue.async { [writeStage] in
+                    onWriteQueue { [writeStage] in
                         completion(
                             writeStage.duplicate(
                                 candidate, sha256: read.input.sha256, identity: read.input.identity, started: started))
@@ -68,20 +92,26 @@ public final class PipelineEngine: @unchecked Sendable {
                     defer { next = (next + 1) % extractQueues.count }
                     return extractQueues[next]
                 }
+                extractProgress.enter()
                 queue.async { [self] in
-                    let document = extractStage.document(
-                        for: read, sourcePath: candidate.display,
-                        sourceName: PathEscaper.escape(candidate.relative.lastComponentBytes), receivedAt: receivedAt)
+                    defer { extractProgress.leave(now: System.monotonicNanoseconds()) }
+                    let document: ArticleDocument
                     let json: [UInt8]
                     do {
+                        document = try extractStage.document(
+                            for: read, sourcePath: candidate.display,
+                            sourceName: PathEscaper.escape(candidate.relative.lastComponentBytes),
+                            receivedAt: receivedAt)
                         json = try ExtractStage.encode(document)
                     } catch {
-                        // Never an empty or invalid document: the article fails with its own code.
-                        let failure = ArticleFailure(
-                            code: .encode, stage: .extract, path: candidate.display, cause: "\(error)")
+                        // Never an empty, partial or invalid document: the article fails with its own code.
+                        let failure =
+                            error as? ArticleFailure
+                            ?? ArticleFailure(
+                                code: .encode, stage: .extract, path: candidate.display, cause: "\(error)")
                         let exit = ReadStage.Exit.failed(
                             failure, sha256: read.input.sha256, identity: read.input.identity)
-                        writeQueue.async { [writeStage] in
+                        onWriteQueue { [writeStage] in
                             completion(writeStage.finish(candidate, exit, started: started))
                         }
                         return
@@ -90,11 +120,20 @@ public final class PipelineEngine: @unchecked Sendable {
                         candidate: candidate, sha256: read.input.sha256, identity: read.input.identity,
                         size: read.input.bytes.count, stageMs: document.pipeline.stageMs, started: started)
                     writeStage.expectWrite()
-                    writeQueue.async { [writeStage] in writeStage.write(job, json: json, completion: completion) }
+                    onWriteQueue { [writeStage] in writeStage.write(job, json: json, completion: completion) }
                 }
             case .failure(let exit):
-                writeQueue.async { [writeStage] in completion(writeStage.finish(candidate, exit, started: started)) }
+                onWriteQueue { [writeStage] in completion(writeStage.finish(candidate, exit, started: started)) }
             }
+        }
+    }
+
+    /// Runs `work` on the write queue, counted as the write stage's progress.
+    private func onWriteQueue(_ work: @escaping @Sendable () -> Void) {
+        writeProgress.enter()
+        writeQueue.async { [writeProgress] in
+            work()
+            writeProgress.leave(now: System.monotonicNanoseconds())
         }
     }
 }

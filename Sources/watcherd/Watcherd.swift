@@ -10,7 +10,7 @@ struct Watcherd: AsyncParsableCommand {
         version: VersionInfo.text,
         subcommands: [
             RunCommand.self, ProcessCommand.self, ValidateCommand.self, StatusCommand.self, TailCommand.self,
-            EvalCommand.self, KeywordsCommand.self, ShowCommand.self, DigestCommand.self,
+            EvalCommand.self, EvalHTMLCommand.self, KeywordsCommand.self, ShowCommand.self, DigestCommand.self,
         ],
         defaultSubcommand: RunCommand.self)
 }

@@ -54,7 +54,8 @@ public enum DigestAggregator {
             for quote in record.quotes {
                 quotations += 1
                 guard let name = quote.speaker else { continue }
-                var tally = speakers[name] ?? SpeakerTally(type: quote.speakerType)
+                // Taken out of the table while it changes, so that its topic counts are not copied.
+                var tally = speakers.removeValue(forKey: name) ?? SpeakerTally(type: quote.speakerType)
                 tally.quotes += 1
                 if tally.type == nil { tally.type = quote.speakerType }
                 if quote.text.unicodeScalars.count > tally.example.unicodeScalars.count {

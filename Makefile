@@ -26,7 +26,7 @@ APT_PACKAGES := libinotifytools0-dev libsqlite3-dev inotify-tools systemd python
 RELEASE_FLAGS := -c release --static-swift-stdlib
 RELEASE_BIN = $$($(SWIFT) build $(RELEASE_FLAGS) --show-bin-path)
 
-.PHONY: setup build release run test lint install uninstall install-files clean-demo eval-facts eval-html
+.PHONY: setup build release run test lint install uninstall install-files clean-demo eval-html eval-facts
 
 # Installs what is missing: Debian packages (as root, or through sudo).
 setup:

@@ -36,7 +36,7 @@ struct RunCommand: AsyncParsableCommand {
         for note in checked.notes { logger.notice("\(note)") }
         do {
             let daemon = try Daemon(
-                service: service, layout: checked.layout, options: options, extraction: extraction.configuration,
+                service: service, layout: checked.layout, options: options, extraction: extraction.configuration(over: service),
                 logLevel: level, logger: logger)
             try await daemon.run()
         } catch {

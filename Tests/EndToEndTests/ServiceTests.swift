@@ -131,6 +131,24 @@ struct ServiceTests {
     }
 
     @Test(
+        "the configuration file chooses the entity recogniser (recognizer = \"gazetteer\"); a flag overrides it",
+        .timeLimit(.minutes(1)))
+    func recognizerFromTheConfigurationFile() throws {
+        for (flags, expected) in [([String](), "gazetteer-rules-1"), (["--recognizer", "perceptron"], "perceptron")] {
+            let daemon = try DaemonHarness()
+            let file = daemon.root.appendingPathComponent("watcherd.toml")
+            try "recognizer = \"gazetteer\"\n".write(to: file, atomically: true, encoding: .utf8)
+            daemon.configFile = file.path
+            try daemon.start(extraArguments: flags)
+            try daemon.renameIn(Articles.data("recogniser"), as: "r.txt")
+            let document = try daemon.document(for: "r.txt")
+            let model = (document["pipeline"] as? [String: Any])?["model"] as? String
+            #expect(model?.hasPrefix(expected) == true, "\(flags): \(model ?? "no model")")
+            #expect(daemon.stop() == 0)
+        }
+    }
+
+    @Test(
         "SIGHUP: a good file applies live keys and names those that need a restart; a bad file keeps the running configuration",
         .timeLimit(.minutes(1)))
     func reload() throws {

@@ -1,3 +1,4 @@
+import ArticleExtraction
 import Foundation
 
 /// One key of the configuration file (`watcherd.toml`, top-level keys only), with the flag that
@@ -24,6 +25,8 @@ public enum ConfigurationKey: String, CaseIterable, Sendable, Comparable {
     case statusIntervalSeconds = "status_interval_seconds"
     case metricsPort = "metrics_port"
     case metricsAddress = "metrics_address"
+    case recognizer
+    case nerModel = "ner_model"
 
     /// What a key takes.
     public enum Kind: Sendable, Equatable {
@@ -54,6 +57,8 @@ public enum ConfigurationKey: String, CaseIterable, Sendable, Comparable {
         case .statusIntervalSeconds: .integer(1...3600)
         case .metricsPort: .integer(0...65_535)
         case .metricsAddress: .string(allowed: [])
+        case .recognizer: .string(allowed: ExtractionConfiguration.Recognizer.allCases.map(\.rawValue))
+        case .nerModel: .path
         }
     }
 

@@ -30,6 +30,8 @@ public enum FailureCode: String, Sendable, Codable, CaseIterable, CustomStringCo
     case outputWrite = "output-write"
     /// A failed input cannot be moved to `failed/` (temporary; retried).
     case failedMove = "failed-move"
+    /// The shared ledger cannot be reached (temporary; retried, and the intake pauses meanwhile).
+    case ledgerUnavailable = "ledger-unavailable"
 
     /// The raw value, so that interpolation writes the stable code.
     public var description: String { rawValue }

@@ -7,7 +7,8 @@ import SystemPackage
 /// close pushes its deadline), rename-ins taken at once, the pending set and its cap (a full
 /// backlog drops hints and asks for a `backlog` rescan once half of it drained), admission of at
 /// most `maxInFlight` candidates, retries with exponential backoff and jitter, the write pause
-/// (no admission while the output cannot take documents), and the skips that keep rescans quiet
+/// (no admission while the output cannot take documents), the ledger pause (no admission while a
+/// shared ledger is unreachable; see ``ledgerReachability(_:now:)``), and the skips that keep rescans quiet
 /// (kept inputs whose file did not change; unreadable inputs whose owner and mode did not change).
 ///
 /// It does no I/O and reads no clock: every event carries `now` (monotonic nanoseconds), facts
@@ -75,6 +76,8 @@ public struct IntakeStateMachine {
     public private(set) var backlogged = false
     /// No admission before this monotonic time (the output could not be written).
     public private(set) var pausedUntil: UInt64 = 0
+    /// No admission while the ledger is unreachable (a shared ledger that does not answer).
+    public private(set) var ledgerPaused = false
     /// Monotonic time the last candidate finished (or the machine was made).
     public private(set) var lastCompletion: UInt64
     private var outbox: [IntakeAction] = []
@@ -210,20 +213,32 @@ public struct IntakeStateMachine {
             if accepting { settle(path, origin: .written, now: now) }
         case .busy:
             if accepting { settle(path, origin: candidate.origin, now: now, delayMs: limits.busySettleMs) }
+        case .claimedElsewhere(let retryAfterMs):
+            // Another host's: not an attempt of ours. Usually it is gone by the next look.
+            if accepting { settle(path, origin: candidate.origin, now: now, delayMs: retryAfterMs) }
         case .retry(let failure):
             let attempt = (attempts[path] ?? 0) + 1
             attempts[path] = attempt
             let delay = RetryBackoff.delayMs(attempt: attempt, unit: random())
             outbox.append(.retrying(candidate, failure, attempt: attempt, delayMs: delay))
             if accepting { settle(path, origin: candidate.origin, now: now, delayMs: delay) }
-            if failure.stage == .write {
-                // The output cannot take documents: admit nothing until the retry is due.
+            if failure.stage == .write || failure.stage == .ledger {
+                // The output or the ledger cannot take documents: admit nothing until the retry is due.
                 pausedUntil = now + UInt64(delay) * 1_000_000
             }
         }
         if changed, accepting, settling[path] == nil { settle(path, origin: .written, now: now) }
         resumeIfBacklogDrained()
         if !accepting, inFlight.isEmpty { outbox.append(.drained) }
+        admit(now: now)
+        return flush()
+    }
+
+    /// The ledger became reachable (`true`) or unreachable (`false`). While it is unreachable
+    /// nothing is admitted: paths keep settling and waiting (the files stay in the inbox), and
+    /// admission resumes, in order, once it answers again.
+    public mutating func ledgerReachability(_ reachable: Bool, now: UInt64) -> [IntakeAction] {
+        ledgerPaused = !reachable
         admit(now: now)
         return flush()
     }
@@ -290,7 +305,7 @@ public struct IntakeStateMachine {
     }
 
     private mutating func admit(now: UInt64) {
-        guard now >= pausedUntil else { return }
+        guard now >= pausedUntil, !ledgerPaused else { return }
         pausedUntil = 0
         while accepting, inFlight.count < limits.maxInFlight, let candidate = ready.popFirst() {
             queued.remove(candidate.path)

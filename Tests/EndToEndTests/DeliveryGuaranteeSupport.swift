@@ -241,6 +241,20 @@ extension DaemonHarness {
 
     var ledger: URL { state.appendingPathComponent("ledger.sqlite") }
 
+    /// The ledger's output path per content hash; nil when there is no ledger or it cannot be read.
+    func ledgerOutputs() -> [String: String]? {
+        guard exists(ledger) else { return nil }
+        let result = Tool.run(
+            "/usr/bin/sqlite3", ["-separator", "\t", ledger.path, "SELECT sha256, output_path FROM inputs;"])
+        guard result.status == 0 else { return nil }
+        var outputs: [String: String] = [:]
+        for line in result.output.split(separator: "\n") {
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            if fields.count >= 2 { outputs[fields[0]] = fields[1] }
+        }
+        return outputs
+    }
+
     /// Rows of the ledger's `inputs` table as (sha256, path, status); nil when there is no ledger
     /// or it cannot be read.
     func ledgerRows() -> [(sha256: String, path: String, status: String)]? {

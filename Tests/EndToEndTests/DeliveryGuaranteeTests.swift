@@ -188,8 +188,11 @@ struct DeliveryGuaranteeTests {
                     $0["sha256"] as? String == rewrittenHash
                 }
             }, "new content under an old name was not reprocessed")
-        let second = try daemon.document(for: "appended.txt")
+        // Its document goes beside the first version's, never over it (issue 13, item 1).
+        let second = try daemon.document(for: "appended.txt.\(rewrittenHash.prefix(8))")
         #expect((second["source"] as? [String: Any])?["sha256"] as? String == Articles.sha256(rewritten))
+        let first = try daemon.document(for: "appended.txt")
+        #expect((first["source"] as? [String: Any])?["sha256"] as? String == Articles.sha256(final))
         #expect(daemon.stop() == 0)
     }
 
@@ -220,10 +223,22 @@ struct DeliveryGuaranteeTests {
             gotSecond,
             "the second version never got a document; log: \(daemon.logLines(event: nil, path: "x.txt").map { $0["event"] as? String ?? "?" })"
         )
-        let document = try daemon.document(for: "x.txt")
+        // Each version has its own document (x.txt.json for the first written, x.txt.<hash>.json
+        // for the other: a document is never replaced by another content's, issue 13).
         #expect(
-            (document["source"] as? [String: Any])?["sha256"] as? String == secondHash,
-            "x.txt.json is not from the latest content")
+            daemon.waitUntil(timeout: 20) {
+                daemon.logLines(event: "processed", path: "x.txt").contains {
+                    $0["sha256"] as? String == Articles.sha256(first)
+                }
+            }, "the first version never got a document")
+        for hash in [Articles.sha256(first), secondHash] {
+            let line = daemon.logLines(event: "processed", path: "x.txt").first { $0["sha256"] as? String == hash }
+            let output = try #require(line?["output"] as? String, "no document logged for \(hash.prefix(8))")
+            let document = try #require(
+                try JSONSerialization.jsonObject(with: Data(contentsOf: daemon.output.appendingPathComponent(output)))
+                    as? [String: Any])
+            #expect((document["source"] as? [String: Any])?["sha256"] as? String == hash, "\(output)")
+        }
         #expect(daemon.stop() == 0)
     }
 

@@ -15,4 +15,14 @@ int watcherd_limit_malloc_arenas(int arenas);
 /// `path`. Returns 0, or -1 with errno set.
 int watcherd_filesystem_magic(const char *path, long *magic);
 
+/// renameat2(2) with RENAME_NOREPLACE: renames `from` (relative to `from_dir`) to `to` (relative
+/// to `to_dir`) only if `to` does not exist; EEXIST otherwise. Returns 0, or -1 with errno set.
+int watcherd_rename_noreplace(int from_dir, const char *from, int to_dir, const char *to);
+
+/// openat2(2) of `path` relative to `dir` with RESOLVE_BENEATH | RESOLVE_NO_SYMLINKS |
+/// RESOLVE_NO_MAGICLINKS: no component may be a symlink or lead outside `dir`. Returns the
+/// descriptor, or -1 with errno set (ELOOP/EXDEV for a symlink or an escape; ENOSYS before
+/// Linux 5.6).
+int watcherd_open_beneath(int dir, const char *path, int flags);
+
 #endif

@@ -4,8 +4,10 @@ import Synchronization
 import SystemPackage
 
 /// Writes whole files so that a reader (or a crash) never sees a torn one: a temporary file in
-/// the destination directory, `fsync`, `rename` over the destination, then `fsync` of the
-/// directory so the rename itself is durable.
+/// the destination directory, `fsync`, `rename` to the destination, then `fsync` of the
+/// directory so the rename itself is durable. The rename replaces an existing destination only
+/// when asked to (`replacing`); otherwise it is `renameat2(RENAME_NOREPLACE)` and fails with
+/// `EEXIST`, so that a file which appeared meanwhile is never overwritten.
 ///
 /// Temporary names start with a dot, so an interrupted write leaves only a dot-file behind,
 /// which ``removeLeftovers(in:)`` clears at start-up.
@@ -19,16 +21,29 @@ public enum AtomicFileWriter {
     public struct Staged: Sendable {
         public let temporary: FilePath
         public let destination: FilePath
+        /// Whether the rename may replace an existing destination.
+        public let replacing: Bool
     }
 
     /// Writes `bytes` to a temporary file beside `destination` (creating parent directories),
     /// without syncing it. Throws `Errno`; nothing is left behind then.
-    public static func stage(_ bytes: [UInt8], to destination: FilePath) throws(Errno) -> Staged {
+    public static func stage(
+        _ bytes: [UInt8], to destination: FilePath, replacing: Bool = true
+    ) throws(Errno) -> Staged {
         let directory = destination.removingLastComponent()
         try makeDirectories(directory)
         let temporary = temporaryPath(for: destination)
         try writeTemporary(bytes, at: temporary, sync: false)
-        return Staged(temporary: temporary, destination: destination)
+        return Staged(temporary: temporary, destination: destination, replacing: replacing)
+    }
+
+    /// Renames `temporary` to `destination`, over an existing one only when `replacing`.
+    private static func move(_ temporary: FilePath, to destination: FilePath, replacing: Bool) -> Int32 {
+        temporary.withPlatformString { from in
+            destination.withPlatformString { to in
+                replacing ? rename(from, to) : watcherd_rename_noreplace(AT_FDCWD, from, AT_FDCWD, to)
+            }
+        }
     }
 
     /// Makes `batch` durable under its destinations: `syncfs` on the filesystem holding
@@ -41,10 +56,7 @@ public enum AtomicFileWriter {
         var results: [Result<Void, Errno>] = []
         results.reserveCapacity(batch.count)
         for file in batch {
-            let renamed = file.temporary.withPlatformString { from in
-                file.destination.withPlatformString { to in rename(from, to) }
-            }
-            if renamed == 0 {
+            if move(file.temporary, to: file.destination, replacing: file.replacing) == 0 {
                 results.append(.success(()))
             } else {
                 results.append(.failure(Errno(rawValue: errno)))
@@ -99,16 +111,18 @@ public enum AtomicFileWriter {
         }
     }
 
-    /// Writes `bytes` to `destination`, creating parent directories (mode 0755) as needed.
-    /// With `durable` false the data and directory syncs are skipped (the caller syncs later).
-    /// Throws `Errno` from the first failing system call; the temporary file is removed.
-    public static func write(_ bytes: [UInt8], to destination: FilePath, durable: Bool = true) throws(Errno) {
+    /// Writes `bytes` to `destination`, creating parent directories (mode 0755) as needed, over an
+    /// existing destination only when `replacing` (`EEXIST` otherwise). With `durable` false the
+    /// data and directory syncs are skipped (the caller syncs later). Throws `Errno` from the first
+    /// failing system call; the temporary file is removed.
+    public static func write(
+        _ bytes: [UInt8], to destination: FilePath, durable: Bool = true, replacing: Bool = true
+    ) throws(Errno) {
         let directory = destination.removingLastComponent()
         try makeDirectories(directory)
         let temporary = temporaryPath(for: destination)
         try writeTemporary(bytes, at: temporary, sync: durable)
-        let renamed = temporary.withPlatformString { from in destination.withPlatformString { to in rename(from, to) } }
-        guard renamed == 0 else {
+        guard move(temporary, to: destination, replacing: replacing) == 0 else {
             let code = Errno(rawValue: errno)
             _ = temporary.withPlatformString { unlink($0) }
             throw code
@@ -143,8 +157,9 @@ public enum AtomicFileWriter {
         }
     }
 
-    /// Removes temporary files an interrupted ``write(_:to:durable:)`` left under `tree` (names
-    /// `.<name>.tmp-<pid>-<n>`). Returns how many were removed.
+    /// Removes temporary files an interrupted ``write(_:to:durable:replacing:)`` left under `tree`
+    /// (names `.<name>.tmp-<pid>-<n>`) whose writing process is gone; those of a live process
+    /// (another daemon, or this one) are left alone. Returns how many were removed.
     @discardableResult
     public static func removeLeftovers(in tree: FilePath) -> Int {
         var removed = 0
@@ -155,7 +170,7 @@ public enum AtomicFileWriter {
                 if name.isDirectory {
                     pending.append(path)
                 } else if name.bytes.first == UInt8(ascii: "."),
-                    String(decoding: name.bytes, as: UTF8.self).contains(".tmp-"),
+                    let writer = writerPID(ofTemporary: name.bytes), !isAlive(writer),
                     path.withPlatformString({ unlink($0) }) == 0
                 {
                     removed += 1
@@ -163,6 +178,28 @@ public enum AtomicFileWriter {
             }
         }
         return removed
+    }
+
+    /// The PID in a temporary name `.<name>.tmp-<pid>-<n>`, or `nil` when the name is not one.
+    static func writerPID(ofTemporary name: [UInt8]) -> pid_t? {
+        let marker = Array(".tmp-".utf8)
+        guard name.count > marker.count else { return nil }
+        var start: Int?
+        for index in stride(from: name.count - marker.count, through: 1, by: -1)
+        where Array(name[index..<(index + marker.count)]) == marker {
+            start = index + marker.count
+            break
+        }
+        guard let start, let dash = name[start...].firstIndex(of: UInt8(ascii: "-")), dash > start,
+            name[(dash + 1)...].allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }),
+            dash + 1 < name.count
+        else { return nil }
+        return pid_t(String(decoding: name[start..<dash], as: UTF8.self))
+    }
+
+    /// Whether process `pid` exists (`kill(pid, 0)` does not fail with ESRCH).
+    static func isAlive(_ pid: pid_t) -> Bool {
+        kill(pid, 0) == 0 || errno != ESRCH
     }
 
     private static let serial = Mutex<UInt64>(0)

@@ -28,6 +28,9 @@ public enum FailureCode: String, Sendable, Codable, CaseIterable, CustomStringCo
     case encode
     /// The document cannot be written where it belongs (write).
     case outputWrite = "output-write"
+    /// Both names a document could take (`<name>.json`, `<name>.<hash>.json`) hold files the
+    /// daemon did not write for this content: nothing is overwritten (write).
+    case outputTaken = "output-taken"
     /// A failed input cannot be moved to `failed/` (temporary; retried).
     case failedMove = "failed-move"
     /// The shared ledger cannot be reached (temporary; retried, and the intake pauses meanwhile).

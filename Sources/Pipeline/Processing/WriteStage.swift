@@ -64,7 +64,10 @@ final class WriteStage: @unchecked Sendable {
     /// that cannot be read always did: reprocessing is at-least-once, never a loss.
     func claim(_ candidate: Candidate, sha256: String, identity: FileIdentity?) -> Result<ClaimResult, ReadStage.Exit> {
         do {
-            return .success(try ledger.claim(sha256, path: candidate.display))
+            let result = try ledger.claim(sha256, path: candidate.display)
+            // A done row whose document is gone is no duplicate: the content is processed again.
+            if case .recorded(let entry) = result, !documentExists(entry) { return .success(.claimed) }
+            return .success(result)
         } catch let error as LedgerUnavailable {
             return .failure(.failed(ledgerFailure(candidate, error), sha256: sha256, identity: identity))
         } catch {
@@ -100,10 +103,21 @@ final class WriteStage: @unchecked Sendable {
         return .claimedElsewhere(retryAfterMs: delay)
     }
 
-    /// Whether the ledger holds a document for this content. A ledger that cannot be read counts
-    /// as "not done": reprocessing is at-least-once, never a loss.
+    /// Whether the document a `done` row names is still there, with this content.
+    private func documentExists(_ entry: LedgerEntry) -> Bool {
+        guard let output = entry.outputPath else { return true }
+        return DocumentSlot.holder(of: configuration.output.appending(output), sha256: entry.sha256) == .sameContent
+    }
+
+    /// Whether the ledger holds a document for this content and that document still exists. A
+    /// `done` row whose document is gone does not make the content a duplicate: it is processed
+    /// again. A ledger that cannot be read counts as "not done": reprocessing is at-least-once,
+    /// never a loss.
     func isDone(_ sha256: String) -> Bool {
-        do { return try ledger.entry(for: sha256)?.status == .done } catch let error as LedgerUnavailable {
+        do {
+            guard let entry = try ledger.entry(for: sha256), entry.status == .done else { return false }
+            return documentExists(entry)
+        } catch let error as LedgerUnavailable {
             logger.debug("ledger unreachable; the write goes on, its record is retried", metadata: ["error": "\(error)"])
             return false
         } catch {
@@ -158,18 +172,33 @@ final class WriteStage: @unchecked Sendable {
         }
         let keptJSON = ledger.storesDocuments ? json : nil
         let start = System.monotonicNanoseconds()
-        let relativeOutput = Self.outputPath(for: job.candidate)
+        let relativeOutput: String
+        let replacing: Bool
+        switch DocumentSlot.resolve(
+            display: job.candidate.display, sha256: job.sha256, outputRoot: configuration.output)
+        {
+        case .write(let relative, let replaces):
+            relativeOutput = relative
+            replacing = replaces
+        case .taken(let primary, let versioned):
+            let failure = ArticleFailure(
+                code: .outputTaken, stage: .write, path: job.candidate.display,
+                cause: "\(primary) and \(versioned) are held by files the daemon did not write for this content")
+            return completion(
+                finish(
+                    job.candidate, .failed(failure, sha256: job.sha256, identity: job.identity), started: job.started))
+        }
         let destination = FilePath(bytes: configuration.output.bytes + Array(("/" + relativeOutput).utf8))
         if configuration.fsyncBatch <= 1 {
             do {
-                try AtomicFileWriter.write(json, to: destination)
+                try AtomicFileWriter.write(json, to: destination, replacing: replacing)
             } catch {
                 return completion(writeFailed(job, destination: destination, error))
             }
             return completion(finaliseWritten(job, relativeOutput: relativeOutput, writeStarted: start, json: keptJSON))
         }
         do {
-            let staged = try AtomicFileWriter.stage(json, to: destination)
+            let staged = try AtomicFileWriter.stage(json, to: destination, replacing: replacing)
             batch.append(
                 BatchedWrite(
                     job: job, staged: staged, relativeOutput: relativeOutput, writeStarted: start, json: keptJSON,
@@ -206,24 +235,18 @@ final class WriteStage: @unchecked Sendable {
         }
     }
 
-    /// `<escaped relative path>.json`, its last component fitted (``NameFitter``) so that the
-    /// document and its temporary name (`.<name>.tmp-<pid>-<n>`) stay within 255 bytes.
-    static func outputPath(for candidate: Candidate) -> String {
-        let escaped = Array((candidate.display + ".json").utf8)
-        let slash = escaped.lastIndex(of: UInt8(ascii: "/")).map { $0 + 1 } ?? 0
-        let name = NameFitter.fit(Array(escaped[slash...]), limit: 220)
-        let fitted = name.count == escaped.count - slash ? name : name + Array(".json".utf8)
-        return String(decoding: escaped[..<slash] + fitted, as: UTF8.self)
-    }
-
     /// The output cannot take the document. A machine condition (disk full, EIO, EMFILE, read-only)
-    /// is temporary: the input stays and is retried. Anything else (a directory where the document
-    /// should go, or a file where its directory should be) cannot succeed by waiting: a permanent
-    /// failure with its record, so that it never pauses the intake for everyone else.
+    /// is temporary: the input stays and is retried. So are a directory of the output tree removed
+    /// meanwhile (ENOENT: the retry creates it again) and a file that took the document's name
+    /// between the choice of the name and the rename (EEXIST: the retry chooses again). Anything
+    /// else (a directory where the document should go, or a file where its directory should be)
+    /// cannot succeed by waiting: a permanent failure with its record, so that it never pauses the
+    /// intake for everyone else.
     private func writeFailed(_ job: Job, destination: FilePath, _ error: Errno) -> ArticleOutcome {
+        let retryable = error == .noSuchFileOrDirectory || error == .fileExists
         let failure = ArticleFailure(
             code: .outputWrite, stage: .write, path: job.candidate.display, cause: "\(destination): \(error)",
-            isTemporary: ArticleFailure.isTemporary(error))
+            isTemporary: retryable || ArticleFailure.isTemporary(error))
         return finish(job.candidate, .failed(failure, sha256: job.sha256, identity: job.identity), started: job.started)
     }
 

@@ -37,7 +37,8 @@ public final class Intake: @unchecked Sendable {
         machine = IntakeStateMachine(
             limits: .init(
                 inbox: configuration.inbox, settleMs: configuration.settleMs, maxPending: configuration.maxPending,
-                maxInFlight: configuration.maxInFlight, keepsInputs: configuration.archive == nil),
+                maxInFlight: configuration.maxInFlight, keepsInputs: configuration.archive == nil,
+                sharedInbox: configuration.sharedInbox),
             now: System.monotonicNanoseconds(), random: { Double.random(in: 0...1) })
     }
 

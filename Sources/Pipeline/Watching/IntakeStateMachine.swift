@@ -30,14 +30,26 @@ public struct IntakeStateMachine {
         public var maxInFlight: Int
         /// Whether processed inputs stay in the inbox (`--keep-inputs`).
         public var keepsInputs: Bool
+        /// Several hosts share the inbox: admission takes a random path among the first
+        /// ``sharedAdmissionWindow`` waiting, so that hosts told about the same files in the same
+        /// order (inotify on one machine, the same directory listing) do not all reach for the
+        /// same file at once. One host admits in order.
+        public var sharedInbox: Bool
 
-        public init(inbox: FilePath, settleMs: Int, maxPending: Int, maxInFlight: Int, keepsInputs: Bool) {
+        public init(
+            inbox: FilePath, settleMs: Int, maxPending: Int, maxInFlight: Int, keepsInputs: Bool,
+            sharedInbox: Bool = false
+        ) {
             self.inbox = inbox
             self.settleMs = settleMs
             self.maxPending = maxPending
             self.maxInFlight = maxInFlight
             self.keepsInputs = keepsInputs
+            self.sharedInbox = sharedInbox
         }
+
+        /// Waiting paths among which a host of a shared inbox picks the next admission.
+        public static let sharedAdmissionWindow = 256
     }
 
     private struct Deadline: Comparable {
@@ -307,11 +319,19 @@ public struct IntakeStateMachine {
     private mutating func admit(now: UInt64) {
         guard now >= pausedUntil, !ledgerPaused else { return }
         pausedUntil = 0
-        while accepting, inFlight.count < limits.maxInFlight, let candidate = ready.popFirst() {
+        while accepting, inFlight.count < limits.maxInFlight, let candidate = nextReady() {
             queued.remove(candidate.path)
             inFlight.insert(candidate.path)
             outbox.append(.start(candidate))
         }
+    }
+
+    /// The next waiting candidate: the oldest, or with a shared inbox a random one of the oldest.
+    private mutating func nextReady() -> Candidate? {
+        guard limits.sharedInbox, ready.count > 1 else { return ready.popFirst() }
+        let window = min(ready.count, Limits.sharedAdmissionWindow)
+        let index = min(window - 1, Int(random() * Double(window)))
+        return ready.remove(at: index)
     }
 
     private mutating func flush() -> [IntakeAction] {

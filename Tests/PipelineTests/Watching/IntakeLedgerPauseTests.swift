@@ -51,4 +51,27 @@ struct IntakeLedgerPauseTests {
         #expect(machine.nextWakeUp == 705 * Self.ms)
         #expect(machine.timerFired(now: 705 * Self.ms) == [.start(Base.candidate("a", .renamedIn, attempts: 0))])
     }
+
+    @Test("with a shared inbox admission takes a random one of the oldest waiting paths; one host admits in order")
+    func sharedInboxAdmitsAtRandom() {
+        var shared = IntakeStateMachine(
+            limits: .init(
+                inbox: Base.inbox, settleMs: 100, maxPending: 100, maxInFlight: 1, keepsInputs: false,
+                sharedInbox: true),
+            now: 0, random: { 0.99 })
+        var single = Base.machine(maxInFlight: 1, random: 0.99)
+        for name in ["a", "b", "c", "d"] {
+            _ = shared.receive(.renamedIn(Base.path(name)), now: 0, probe: Base.Probe())
+            _ = single.receive(.renamedIn(Base.path(name)), now: 0, probe: Base.Probe())
+        }
+        // "a" was admitted at once (nothing else waited); the next pick is the last of b, c, d.
+        #expect(
+            shared.completed(Base.candidate("a", .renamedIn), .vanished, now: 1, probe: Base.Probe()) == [
+                .start(Base.candidate("d", .renamedIn))
+            ])
+        #expect(
+            single.completed(Base.candidate("a", .renamedIn), .vanished, now: 1, probe: Base.Probe()) == [
+                .start(Base.candidate("b", .renamedIn))
+            ])
+    }
 }

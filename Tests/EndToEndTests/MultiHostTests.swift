@@ -11,8 +11,8 @@ import TestSupport
 /// one; `WATCHERD_MULTIHOST_FILES` sets it (`make test-multihost` runs 10,000 with whichever).
 @Suite(.serialized)
 struct MultiHostTests {
-    static let lease = ["--ledger-lease-seconds", "4", "--ledger-heartbeat-seconds", "1"]
-    static let leaseSeconds = 4.0
+    static let lease = ["--ledger-lease-seconds", "6", "--ledger-heartbeat-seconds", "1"]
+    static let leaseSeconds = 6.0
 
     static var burstSize: Int {
         if let text = ProcessInfo.processInfo.environment["WATCHERD_MULTIHOST_FILES"], let count = Int(text) {

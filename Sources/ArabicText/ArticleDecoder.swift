@@ -4,7 +4,7 @@
 /// 1. Byte order mark: EF BB BF (UTF-8), FF FE (UTF-16 LE), FE FF (UTF-16 BE).
 /// 2. UTF-16 without a mark, when NUL bytes sit almost only at even or only at odd offsets and
 ///    the whole buffer is well-formed UTF-16 that decodes to mostly text (confidence 0.8).
-/// 3. Binary sniffing of the first 4 KB (see `BinarySniffer`): error `"binary"`.
+/// 3. Binary sniffing (see `BinarySniffer`: signatures, a NUL anywhere, controls in the first 4 KB): error `"binary"`.
 /// 4. Strict UTF-8 (confidence 1).
 /// 5. Not UTF-8: mostly-valid UTF-8 with a few invalid sequences is error `"invalid-utf8"` with
 ///    the byte offset of the first one (never guessed); otherwise Windows-1256 or ISO-8859-6 when

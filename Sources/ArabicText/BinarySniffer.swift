@@ -1,9 +1,10 @@
-/// Tells binary files (images, archives, executables) from text by looking at the first 4 KB.
+/// Tells binary files (images, archives, executables) from text.
 ///
 /// A file is binary when it starts with a known signature (PNG, GIF, JPEG, PDF, ZIP, gzip, xz,
-/// 7-Zip, ELF, Mach-O, WebAssembly, SQLite), or when the first 4,096 bytes contain a NUL byte,
-/// or when more than 2% (and at least 4) of them are C0 control bytes other than TAB, LF, VT,
-/// FF, CR and ESC. UTF-16 is recognised before this check runs, so its NUL bytes are fine.
+/// 7-Zip, ELF, Mach-O, WebAssembly, SQLite), when it holds a NUL byte anywhere (one rule for the
+/// whole file: a NUL is never dropped silently), or when more than 2% (and at least 4) of its
+/// first 4,096 bytes are C0 control bytes other than TAB, LF, VT, FF, CR and ESC. UTF-16 is
+/// recognised before this check runs, so its NUL bytes are fine.
 enum BinarySniffer {
     /// Number of leading bytes examined.
     static let window = 4096
@@ -48,7 +49,7 @@ enum BinarySniffer {
             }
             return nil
         }
-        if let nul { return "binary content (NUL byte at offset \(nul))" }
+        if let nul = nul ?? bytes[end...].firstIndex(of: 0) { return "binary content (NUL byte at offset \(nul))" }
         if controls >= 4 && controls * 50 > end {
             return "binary content (\(controls) control bytes in the first \(end) bytes)"
         }

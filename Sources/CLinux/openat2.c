@@ -19,3 +19,5 @@ int watcherd_open_beneath(int dir, const char *path, int flags) {
     return -1;
 #endif
 }
+
+const int watcherd_o_path = O_PATH;

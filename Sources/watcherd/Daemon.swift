@@ -46,8 +46,11 @@ final class Daemon: @unchecked Sendable {
     private var lastNotifiedStatus = ""
     private var ready = false
     private var watchdogStalled = false
-    /// One daemon per state directory and per inbox, for the life of the process.
-    private let locks: [InstanceLock]
+    /// Held for the life of the process: one daemon per state directory.
+    private let stateLock: InstanceLock
+    /// One daemon per inbox; released and taken again by the watch backend when the root is replaced.
+    /// None with a shared ledger: then several daemons share the inbox on purpose (DESIGN 3.9).
+    private let inboxLock: InboxLock?
 
     /// Creates the directories (``DirectoryCheck`` has vetted them), opens the processing log and
     /// the ledger, removes leftovers of interrupted writes, builds the extractor and the stages,
@@ -65,13 +68,11 @@ final class Daemon: @unchecked Sendable {
         // Before the first worker thread: 2 arenas keep RSS flat under bursts (bench: memory).
         System.limitMallocArenas(2)
         try AtomicFileWriter.makeDirectories(configuration.state)
-        let stateLock = try InstanceLock.acquire(configuration.state.appending("watcherd.lock"))
+        stateLock = try InstanceLock.acquire(configuration.state.appending("watcherd.lock"))
         try AtomicFileWriter.makeDirectories(configuration.inbox)
         let location = service.ledgerLocation
         // With a shared ledger several daemons share the inbox on purpose: only the state lock.
-        locks =
-            location.isShared
-            ? [stateLock] : [stateLock, try InstanceLock.acquire(configuration.inbox.appending(".watcherd.lock"))]
+        inboxLock = location.isShared ? nil : try InboxLock(inbox: configuration.inbox, logger: logger)
         for directory in [configuration.inbox, configuration.output, configuration.failed, configuration.state]
             + (configuration.archive.map { [$0] } ?? [])
         {
@@ -130,7 +131,7 @@ final class Daemon: @unchecked Sendable {
         intake = Intake(configuration: configuration, engine: engine, log: log, logger: logger)
         let intake = self.intake
         ledger.observeReachability { reachable in intake.ledgerReachability(reachable) }
-        watcher = InotifyWatchBackend(logger: logger)
+        watcher = InotifyWatchBackend(logger: logger, inboxLock: inboxLock)
         let clock: @Sendable () -> Int = { Int(System.monotonicNanoseconds() / 1_000_000_000) }
         activity = ActivityTracker(clock: clock)
         summary = BusySummary(intervalSeconds: service.integer(.summaryIntervalSeconds), now: clock())

@@ -217,7 +217,8 @@ extension DaemonHarness {
     }
 
     /// The inbox's regular files (relative paths), e.g. inputs not finalised yet.
-    func inboxFiles() -> [String] { files(under: inbox) }
+    /// Inputs still in the inbox (the daemon's own `.watcherd.lock` is not one).
+    func inboxFiles() -> [String] { files(under: inbox).filter { $0 != InboxLock.fileName } }
 
     /// Raw processing-log lines (to check no name forged one).
     func rawLogLines() -> [String] {

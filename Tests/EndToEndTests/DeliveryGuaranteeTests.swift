@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import Pipeline
 import Testing
 
 /// Issue 3, "Done when" 1-11: the delivery guarantees of DESIGN.md section 3, each checked on the
@@ -426,6 +427,9 @@ struct DeliveryGuaranteeTests {
         try Articles.data("in the new inbox").write(to: daemon.inbox.appendingPathComponent("new-inbox.txt"))
         _ = try daemon.document(for: "new-inbox.txt", timeout: 15)
         try daemon.quiesce()
+        // The inbox lock moved with the daemon into the new inbox (a second daemon is kept off it).
+        let lock = try String(contentsOf: daemon.inbox.appendingPathComponent(InboxLock.fileName), encoding: .utf8)
+        #expect(lock.trimmingCharacters(in: .whitespacesAndNewlines) == daemon.pid.map { "\($0)" })
 
         for name in ["left-behind.txt", "left-behind-later.txt"] {
             #expect(!daemon.exists(daemon.output.appendingPathComponent(name + ".json")), "\(name) was processed")

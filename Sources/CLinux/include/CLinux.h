@@ -25,4 +25,7 @@ int watcherd_rename_noreplace(int from_dir, const char *from, int to_dir, const 
 /// Linux 5.6).
 int watcherd_open_beneath(int dir, const char *path, int flags);
 
+/// O_PATH (open(2)), which Glibc shows Swift only under _GNU_SOURCE.
+extern const int watcherd_o_path;
+
 #endif

@@ -25,10 +25,11 @@ public struct InotifyMask: OptionSet, Sendable, Hashable {
     public static let isDirectory = InotifyMask(rawValue: UInt32(IN_ISDIR))
 
     /// What the inbox watch asks for on every directory: completed writes, renames in and out,
-    /// new subdirectories, permission changes (an unreadable file made readable) and the loss of
-    /// the directory itself.
+    /// new subdirectories, permission changes (an unreadable file made readable), deletions (the
+    /// root's lock file going is the first sign of the inbox being removed; see `InboxLock`) and the
+    /// loss of the directory itself.
     public static let inboxDirectory: InotifyMask = [
-        .closeWrite, .movedTo, .movedFrom, .create, .attrib, .deleteSelf, .moveSelf,
+        .closeWrite, .movedTo, .movedFrom, .create, .attrib, .delete, .deleteSelf, .moveSelf,
         .onlyDirectory, .dontFollow, .excludeUnlinked,
     ]
 }

@@ -7,7 +7,7 @@ import SystemPackage
 ///
 /// Two locks are taken at start-up: `STATE/watcherd.lock` and `INBOX/.watcherd.lock` (a dot-file,
 /// which the intake ignores), so that neither two daemons sharing a state directory nor two on one
-/// inbox with different state directories can run.
+/// inbox with different state directories can run (the inbox one through `InboxLock`).
 public final class InstanceLock: Sendable {
     /// Another process holds the lock, or the lock file cannot be used.
     public enum Failure: Error, Sendable, Equatable, CustomStringConvertible {

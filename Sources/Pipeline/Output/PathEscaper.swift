@@ -1,7 +1,9 @@
 /// Turns file-name bytes into a printable, lossless string and back.
 ///
-/// Valid UTF-8 is kept except `%`, C0/C1 controls and DEL; those and every byte of an invalid
-/// UTF-8 sequence become `%XX` (upper-case hex). The mapping is injective, so two different names
+/// Valid UTF-8 is kept except `%`, C0/C1 controls, DEL and invisible format characters (Unicode
+/// general category Cf: U+202E RIGHT-TO-LEFT OVERRIDE, U+FEFF, U+200B...); each byte of those and
+/// every byte of an invalid UTF-8 sequence become `%XX` (upper-case hex), so that no name can
+/// reorder or hide what an operator reads in a log or a listing. The mapping is injective, so two different names
 /// never share an output name, and a name holding a newline cannot forge a line in any log.
 public enum PathEscaper {
     /// The escaped form of `bytes` (one path or one component; `/` is kept).
@@ -21,6 +23,8 @@ public enum PathEscaper {
             let scalar = String(decoding: scalarBytes, as: UTF8.self).unicodeScalars.first!
             if scalar == "%" || scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) {
                 appendHex(input[index], to: &output)
+            } else if scalar.properties.generalCategory == .format {
+                for byte in scalarBytes { appendHex(byte, to: &output) }
             } else {
                 output.unicodeScalars.append(scalar)
             }

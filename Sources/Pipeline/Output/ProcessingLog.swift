@@ -7,7 +7,7 @@ import SystemPackage
 /// The processing log: JSON Lines, one ``ProcessingLogEntry`` per article event, appended with
 /// one `write(2)` per line (`O_APPEND`), so concurrent writers and `tail -f` never see a torn
 /// line; keys in ``ProcessingLogEntry``'s order. ``reopen()`` (on SIGHUP) lets logrotate move the
-/// file away. Observers (status, metrics) see every entry appended.
+/// file away; a log file deleted while open is recreated at the next line. Observers (status, metrics) see every entry appended.
 public final class ProcessingLog: Sendable {
     public let path: FilePath
     private let descriptor: Mutex<FileDescriptor?>
@@ -33,8 +33,16 @@ public final class ProcessingLog: Sendable {
         line.append(UInt8(ascii: "\n"))
         defer { for observer in observers.withLock({ $0 }) { observer(entry) } }
         descriptor.withLock { fd in
-            guard let fd else { return }
-            do { _ = try fd.writeAll(line) } catch {
+            guard var current = fd else { return }
+            // A log deleted under us (its state directory removed) is opened again at its path,
+            // so that lines never go to a file nobody can read any more. One fstat per line.
+            var info = stat()
+            if fstat(current.rawValue, &info) == 0, info.st_nlink == 0, let fresh = try? Self.open(path) {
+                try? current.close()
+                current = fresh
+                fd = fresh
+            }
+            do { _ = try current.writeAll(line) } catch {
                 FileHandle.standardError.write(Data("watcherd: processing log write failed: \(error)\n".utf8))
             }
         }

@@ -35,6 +35,10 @@ public enum FailureCode: String, Sendable, Codable, CaseIterable, CustomStringCo
     case failedMove = "failed-move"
     /// The shared ledger cannot be reached (temporary; retried, and the intake pauses meanwhile).
     case ledgerUnavailable = "ledger-unavailable"
+    /// No article text was found in the input, whatever its format (parse).
+    case noText = "no-text"
+    /// The input holds several articles: a JSON array, JSON Lines, an RSS or Atom feed (parse).
+    case container
 
     /// The raw value, so that interpolation writes the stable code.
     public var description: String { rawValue }
@@ -46,6 +50,14 @@ public enum FailureCode: String, Sendable, Codable, CaseIterable, CustomStringCo
         case .binary: self = .binary
         case .invalidUTF8: self = .invalidUTF8
         case .undecodable: self = .undecodable
+        }
+    }
+
+    /// The code of a parsing error.
+    public init(_ code: ArticleParseError.Code) {
+        switch code {
+        case .noText: self = .noText
+        case .container: self = .container
         }
     }
 }

@@ -22,22 +22,38 @@ public struct InputFile: Sendable {
         case failed(ArticleFailure, identity: FileIdentity?)
     }
 
-    /// Reads `path` without ever following a symlink or blocking on a FIFO: `O_NOFOLLOW |
-    /// O_NONBLOCK`, then `fstat` on the opened descriptor. Checks the file is complete with a
-    /// read-lease probe (`F_SETLEASE` fails with EAGAIN while any writer has it open; needs the
-    /// file's owner or CAP_LEASE, otherwise skipped) and by comparing size and mtime before and
-    /// after the read. `display` is the escaped relative path used in failures.
-    public static func read(_ path: FilePath, display: String, maxBytes: Int) -> ReadResult {
+    /// Reads `relative` inside `root` without ever following a symlink, in any component, or
+    /// blocking on a FIFO: its directory is reached beneath `root` (``Beneath``), the file opened
+    /// there with `O_NOFOLLOW | O_NONBLOCK`, then `fstat` on the opened descriptor. Checks the file
+    /// is complete with a read-lease probe (`F_SETLEASE` fails with EAGAIN while any writer has it
+    /// open; needs the file's owner or CAP_LEASE, otherwise skipped) and by comparing size and
+    /// mtime before and after the read. `display` is the escaped relative path used in failures.
+    ///
+    /// A path whose directory is not inside `root` any more (a component replaced by a symlink,
+    /// or gone) is `vanished`: nothing outside the tree is ever read.
+    public static func read(_ relative: FilePath, beneath root: FilePath, display: String, maxBytes: Int) -> ReadResult
+    {
         var opened: FileIdentity?
         func failure(_ code: FailureCode, _ cause: String, temporary: Bool = false) -> ReadResult {
             .failed(
                 ArticleFailure(code: code, stage: .read, path: display, cause: cause, isTemporary: temporary),
                 identity: opened)
         }
-        let fd: FileDescriptor
+        let parent: FileDescriptor
         do {
-            fd = try FileDescriptor.open(path, .readOnly, options: [.noFollow, .nonBlocking, .closeOnExec])
-        } catch let error as Errno {
+            parent = try Beneath.openParent(of: relative, in: root)
+        } catch {
+            if Beneath.isOutsideTheTree(error) { return .vanished }
+            if error == .permissionDenied { return failure(.unreadable, "directory: permission denied") }
+            return failure(.unreadable, "directory: \(error)", temporary: ArticleFailure.isTemporary(error))
+        }
+        defer { try? parent.close() }
+        let name = FilePath(bytes: relative.lastComponentBytes)
+        let descriptor = name.withPlatformString {
+            openat(parent.rawValue, $0, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
+        }
+        guard descriptor >= 0 else {
+            let error = Errno(rawValue: errno)
             switch error {
             case .noSuchFileOrDirectory: return .vanished
             case .tooManySymbolicLinkLevels: return failure(.symlink, "is a symbolic link; links are never followed")
@@ -46,7 +62,8 @@ public struct InputFile: Sendable {
             default:
                 return failure(.unreadable, "open: \(error)", temporary: ArticleFailure.isTemporary(error))
             }
-        } catch { return failure(.unreadable, "open: \(error)") }
+        }
+        let fd = FileDescriptor(rawValue: descriptor)
         defer { try? fd.close() }
 
         var before = stat()

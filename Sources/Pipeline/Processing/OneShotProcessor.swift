@@ -9,12 +9,19 @@ public enum OneShotProcessor {
         for path: FilePath, extractor: ArticleExtractor, maxInputBytes: Int = 16 << 20
     ) -> Result<ArticleDocument, ArticleFailure> {
         let display = PathEscaper.escape(path.bytes)
-        switch ReadStage.run(path, display: display, maxBytes: maxInputBytes) {
+        let directory = path.removingLastComponent()
+        let root = directory.isEmpty ? FilePath(".") : directory
+        let name = FilePath(bytes: path.lastComponentBytes)
+        switch ReadStage.run(name, beneath: root, display: display, maxBytes: maxInputBytes) {
         case .success(let read):
-            return .success(
-                ExtractStage(extractor: extractor).document(
-                    for: read, sourcePath: display, sourceName: PathEscaper.escape(path.lastComponentBytes),
-                    receivedAt: Timestamp.now()))
+            do {
+                return .success(
+                    try ExtractStage(extractor: extractor).document(
+                        for: read, sourcePath: display, sourceName: PathEscaper.escape(path.lastComponentBytes),
+                        receivedAt: Timestamp.now()))
+            } catch {
+                return .failure(error)
+            }
         case .failure(.busy):
             return .failure(ArticleFailure(code: .busy, stage: .read, path: display, cause: "open for writing"))
         case .failure(.vanished):

@@ -27,11 +27,14 @@ public enum ReadStage {
         case failed(ArticleFailure, sha256: String?, identity: FileIdentity?)
     }
 
-    /// Reads and decodes `path`. `display` is the escaped relative path for failures.
-    public static func run(_ path: FilePath, display: String, maxBytes: Int) -> Result<Output, Exit> {
+    /// Reads and decodes `relative` inside `root` (see ``InputFile/read(_:beneath:display:maxBytes:)``).
+    /// `display` is the escaped relative path for failures.
+    public static func run(
+        _ relative: FilePath, beneath root: FilePath, display: String, maxBytes: Int
+    ) -> Result<Output, Exit> {
         let readStart = System.monotonicNanoseconds()
         let input: InputFile
-        switch InputFile.read(path, display: display, maxBytes: maxBytes) {
+        switch InputFile.read(relative, beneath: root, display: display, maxBytes: maxBytes) {
         case .read(let file): input = file
         case .busy: return .failure(.busy)
         case .vanished: return .failure(.vanished)
@@ -49,7 +52,7 @@ public enum ReadStage {
         }
         return .success(
             Output(
-                input: input, decoded: decoded, fileExtension: path.extension,
+                input: input, decoded: decoded, fileExtension: relative.extension,
                 stageMs: ["read": readMs, "decode": System.millisecondsSince(decodeStart)]))
     }
 }

@@ -11,10 +11,17 @@ import SystemPackage
 /// The inbox root is watched again when it is deleted, moved away or unmounted and comes back;
 /// the renamed-away tree stops being watched at once.
 public final class InotifyWatchBackend: WatchBackend, @unchecked Sendable {
-    // Confined to the watcher thread: `session`, `root`, `rootLost`, `deliver`.
+    // Confined to the watcher thread: `session`, `root`, `rootLost`, `deliver`, `unwatched`,
+    // `nextWatchRetry`.
     private var session: InotifySession?
     private var root = FilePath()
     private var rootLost = false
+    /// Directories whose watch failed at the inotify watch limit, retried every
+    /// ``watchRetrySeconds`` (whether or not periodic rescans are on) until the limit is raised.
+    private var unwatched = Set<FilePath>()
+    private var nextWatchRetry: UInt64 = 0
+    /// Seconds between attempts to add the watches that failed at the limit.
+    public static let watchRetrySeconds: UInt64 = 10
     private var deliver: (@Sendable (WatchHint) -> Void)?
     private let stopRequested = Atomic<Bool>(false)
     private let finished = DispatchSemaphore(value: 0)
@@ -23,7 +30,14 @@ public final class InotifyWatchBackend: WatchBackend, @unchecked Sendable {
     /// Overflow events seen since start.
     public let overflowCount = Atomic<Int>(0)
 
-    public init(logger: Logger) { self.logger = logger }
+    /// Released when the root goes (its file pins the root) and taken again when it comes back.
+    private let inboxLock: InboxLock?
+
+    /// - Parameter inboxLock: the lock held in the inbox root, if any.
+    public init(logger: Logger, inboxLock: InboxLock? = nil) {
+        self.logger = logger
+        self.inboxLock = inboxLock
+    }
 
     public func start(root: FilePath, deliver: @escaping @Sendable (WatchHint) -> Void) throws {
         let started = DispatchSemaphore(value: 0)
@@ -69,8 +83,10 @@ public final class InotifyWatchBackend: WatchBackend, @unchecked Sendable {
     private func run() {
         guard let session else { return }
         while !stopRequested.load(ordering: .acquiring) {
-            heartbeat.store(System.monotonicNanoseconds(), ordering: .relaxed)
+            let now = System.monotonicNanoseconds()
+            heartbeat.store(now, ordering: .relaxed)
             if rootLost { rewatchRoot() }
+            if !unwatched.isEmpty, now >= nextWatchRetry { retryWatches(now: now) }
             let event: InotifyEvent?
             do {
                 event = try session.nextEvent(timeoutSeconds: 1)
@@ -105,14 +121,19 @@ public final class InotifyWatchBackend: WatchBackend, @unchecked Sendable {
             return
         }
         guard let path = event.path, !event.name.isEmpty else { return }
+        if event.directory == root, event.name == Array(InboxLock.fileName.utf8),
+            !mask.intersection([.delete, .movedFrom]).isEmpty
+        {
+            // The first step of removing the inbox: let go, or the root is never reported deleted.
+            inboxLock?.release(because: "lock file removed")
+            return
+        }
         if mask.contains(.isDirectory) {
             if !mask.intersection([.create, .movedTo]).isEmpty, event.name.first != UInt8(ascii: ".") {
                 do {
                     try watchTree(path)
                 } catch {
-                    logger.error(
-                        "cannot watch new directory; the periodic rescan covers it",
-                        metadata: ["path": "\(path)", "error": "\(error)"])
+                    watchFailed(path, error)
                 }
                 deliver(.directoryAppeared(path))
             } else if mask.contains(.movedFrom) {
@@ -132,6 +153,48 @@ public final class InotifyWatchBackend: WatchBackend, @unchecked Sendable {
         }
     }
 
+    /// A new directory could not be watched. At the watch limit it is retried every
+    /// ``watchRetrySeconds``, and scanned once its watch is set; other errors (the directory went,
+    /// or cannot be read) are logged.
+    private func watchFailed(_ path: FilePath, _ error: InotifyError) {
+        guard error.code == .watchLimit else {
+            logger.warning("cannot watch new directory", metadata: ["path": "\(path)", "error": "\(error)"])
+            return
+        }
+        if unwatched.isEmpty { nextWatchRetry = System.monotonicNanoseconds() + Self.watchRetrySeconds * 1_000_000_000 }
+        if unwatched.insert(path).inserted {
+            logger.error(
+                """
+                cannot watch new directory: the inotify watch limit is exhausted (raise \
+                fs.inotify.max_user_watches); retrying every \(Self.watchRetrySeconds) s, and files in it are \
+                taken once it is watched
+                """,
+                metadata: ["path": "\(path)"])
+        }
+    }
+
+    /// Tries the failed watches again; a directory watched at last is scanned for what arrived.
+    private func retryWatches(now: UInt64) {
+        nextWatchRetry = now + Self.watchRetrySeconds * 1_000_000_000
+        for path in unwatched.sorted(by: { $0.bytes.count < $1.bytes.count }) {
+            var info = stat()
+            guard path.withPlatformString({ lstat($0, &info) }) == 0, info.st_mode & S_IFMT == S_IFDIR else {
+                unwatched.remove(path)  // gone meanwhile
+                continue
+            }
+            do {
+                try watchTree(path)
+            } catch {
+                if error.code == .watchLimit { return }  // still at the limit: try later
+                unwatched.remove(path)
+                continue
+            }
+            unwatched.remove(path)
+            logger.notice("watching a directory that had hit the watch limit", metadata: ["path": "\(path)"])
+            deliver?(.directoryAppeared(path))
+        }
+    }
+
     /// Why the inbox root stopped being watched, as logged.
     private enum RootLoss: String {
         case watchRemoved = "watch removed"
@@ -146,6 +209,7 @@ public final class InotifyWatchBackend: WatchBackend, @unchecked Sendable {
         // them in the kernel by itself.
         if why == .movedAway { session?.unwatchAll() } else { session?.forgetAll() }
         rootLost = true
+        inboxLock?.release(because: "inbox root \(why.rawValue)")
         logger.warning(
             "inbox root lost; waiting for it to come back", metadata: ["path": "\(root)", "why": "\(why.rawValue)"])
     }
@@ -157,6 +221,7 @@ public final class InotifyWatchBackend: WatchBackend, @unchecked Sendable {
             try watchTree(root)
             rootLost = false
             logger.notice("inbox root is back; watching it again", metadata: ["path": "\(root)"])
+            inboxLock?.reacquire()
             deliver?(.rescan(.rootReplaced))
         } catch {
             session?.unwatchAll()

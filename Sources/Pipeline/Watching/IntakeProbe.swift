@@ -10,6 +10,9 @@ public protocol IntakeProbe {
     func accessMark(_ path: FilePath) -> AccessMark?
     /// Which file `path` names now; `nil` when nothing is there.
     func identity(_ path: FilePath) -> FileIdentity?
+    /// How many names the file at `path` has (`st_nlink`, not following a symlink); 0 when
+    /// nothing is there.
+    func linkCount(_ path: FilePath) -> Int
 }
 
 /// The live filesystem, through `lstat`.
@@ -19,4 +22,8 @@ public struct FileSystemProbe: IntakeProbe {
     public func isRegularFile(_ path: FilePath) -> Bool { InboxScanner.fileType(path) == UInt8(DT_REG) }
     public func accessMark(_ path: FilePath) -> AccessMark? { AccessMark.current(path) }
     public func identity(_ path: FilePath) -> FileIdentity? { FileIdentity.current(path) }
+    public func linkCount(_ path: FilePath) -> Int {
+        var info = stat()
+        return path.withPlatformString { lstat($0, &info) } == 0 ? Int(info.st_nlink) : 0
+    }
 }

@@ -118,4 +118,61 @@ struct InputFinaliserTests {
         #expect(target.lastComponentBytes.count <= 210)
         #expect(FileIdentity.current(FilePath(target.string + ".error.json")) != nil)
     }
+
+    @Test("a directory component replaced by a symlink to outside the inbox is never followed: nothing moves")
+    func symlinkedComponentIsNotFollowed() throws {
+        let trees = try Trees()
+        defer { try? FileManager.default.removeItem(at: trees.root) }
+        let outside = trees.root.appendingPathComponent("outside")
+        try FileManager.default.createDirectory(at: outside, withIntermediateDirectories: true)
+        try Data("secret".utf8).write(to: outside.appendingPathComponent("f.txt"))
+        try FileManager.default.createSymbolicLink(
+            at: trees.inbox.appendingPathComponent("d"), withDestinationURL: outside)
+        #expect(throws: Errno.noSuchFileOrDirectory) {
+            try trees.finaliser.archive(
+                FilePath(trees.inbox.appendingPathComponent("d/f.txt").path), relative: FilePath("d/f.txt"),
+                expected: nil)
+        }
+        #expect(FileManager.default.fileExists(atPath: outside.appendingPathComponent("f.txt").path))
+        #expect(!FileManager.default.fileExists(atPath: trees.archive.appendingPathComponent("d").path))
+    }
+
+    @Test("a directory in the inbox whose name is a file in the archive goes to a free name for that component")
+    func fileInTheWayOfADirectory() throws {
+        let trees = try Trees()
+        defer { try? FileManager.default.removeItem(at: trees.root) }
+        try Data("an older input named 2024".utf8).write(to: trees.archive.appendingPathComponent("2024"))
+        try FileManager.default.createDirectory(
+            at: trees.inbox.appendingPathComponent("2024"), withIntermediateDirectories: true)
+        let input = try trees.put("january", "2024/jan.txt")
+        let outcome = try trees.finaliser.archive(input, relative: FilePath("2024/jan.txt"), expected: nil)
+        #expect(outcome == .moved(to: FilePath(trees.archive.appendingPathComponent("2024.1/jan.txt").path)))
+        #expect(!FileManager.default.fileExists(atPath: input.string))
+    }
+
+    @Test("the read stage does not read through a symlinked directory component: the entry has vanished")
+    func readDoesNotFollowComponents() throws {
+        let trees = try Trees()
+        defer { try? FileManager.default.removeItem(at: trees.root) }
+        let outside = trees.root.appendingPathComponent("outside")
+        try FileManager.default.createDirectory(at: outside, withIntermediateDirectories: true)
+        try Data("secret".utf8).write(to: outside.appendingPathComponent("f.txt"))
+        try FileManager.default.createSymbolicLink(
+            at: trees.inbox.appendingPathComponent("d"), withDestinationURL: outside)
+        let result = InputFile.read(
+            FilePath("d/f.txt"), beneath: FilePath(trees.inbox.path), display: "d/f.txt", maxBytes: 1 << 20)
+        guard case .vanished = result else {
+            Issue.record("read through a symlinked component: \(result)")
+            return
+        }
+        _ = try trees.put("inside", "in.txt")
+        guard
+            case .read(let file) = InputFile.read(
+                FilePath("in.txt"), beneath: FilePath(trees.inbox.path), display: "in.txt", maxBytes: 1 << 20)
+        else {
+            Issue.record("a plain inbox file was not read")
+            return
+        }
+        #expect(file.bytes == Array("inside".utf8))
+    }
 }

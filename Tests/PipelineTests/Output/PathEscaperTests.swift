@@ -22,6 +22,15 @@ struct PathEscaperTests {
         #expect(PathEscaper.escape([0xED, 0xA0, 0x80]) == "%ED%A0%80")
     }
 
+    @Test("invisible format characters (U+202E, U+FEFF, U+200B) become %XX per byte and come back")
+    func formatCharactersEscaped() {
+        let name = Array("txt.\u{202E}exe\u{FEFF}a\u{200B}b".utf8)
+        let escaped = PathEscaper.escape(name)
+        #expect(escaped == "txt.%E2%80%AEexe%EF%BB%BFa%E2%80%8Bb")
+        #expect(PathEscaper.unescape(escaped) == name)
+        #expect(PathEscaper.escape(Array("خبر.txt".utf8)) == "خبر.txt")
+    }
+
     @Test("a truncated escape is rejected")
     func malformedEscapeRejected() {
         #expect(PathEscaper.unescape("abc%4") == nil)

@@ -50,7 +50,7 @@ struct BenchExtractCommand: ParsableCommand {
         var articles: [ExtractionBenchmark.Article] = []
         for name in names {
             let path = directory.appending(name)
-            switch InputFile.read(path, display: name, maxBytes: maxInputBytes) {
+            switch InputFile.read(FilePath(name), beneath: directory, display: name, maxBytes: maxInputBytes) {
             case .read(let input):
                 articles.append(
                     .init(name: name, fileExtension: path.extension, bytes: input.bytes, sha256: input.sha256))

@@ -96,7 +96,8 @@ public final class PostgresCluster: @unchecked Sendable {
         let options =
             "-p \(port) -k \(directory.path) -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off"
             + " -c max_connections=200"
-        let result = run(binaries + "/pg_ctl", ["-D", dataDirectory, "-o", options, "-l", logFile, "-w", "-t", "60", "start"])
+        let result = run(
+            binaries + "/pg_ctl", ["-D", dataDirectory, "-o", options, "-l", logFile, "-w", "-t", "60", "start"])
         guard result.status == 0 else {
             throw Failure(description: "pg_ctl start failed:\n\(result.output)\n\(serverLog())")
         }
@@ -149,32 +150,41 @@ public final class PostgresCluster: @unchecked Sendable {
         (try? String(contentsOfFile: logFile, encoding: .utf8)) ?? ""
     }
 
-    /// Runs a PostgreSQL binary, as the cluster's owner when the tests run as root.
+    /// Runs a PostgreSQL binary, as the cluster's owner when the tests run as root, with its
+    /// output (stdout and stderr) in a file of the cluster's directory.
+    ///
+    /// Spawned with `posix_spawn` and reaped with `waitpid`, not Foundation's `Process`: its
+    /// `waitUntilExit()` never returned for `pg_ctl start` (the child stayed a zombie, unreaped).
     private func run(_ executable: String, _ arguments: [String], asOwner: Bool = true) -> (
         status: Int32, output: String
     ) {
-        let process = Process()
+        // In the cluster's directory (`env -C`): the postgres user may not enter the current one.
+        var argv = ["/usr/bin/env", "-C", directory.path, executable] + arguments
         if let owner, asOwner {
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
-            process.arguments =
-                ["--reuid=\(owner.uid)", "--regid=\(owner.gid)", "--clear-groups", "--", executable] + arguments
-        } else {
-            process.executableURL = URL(fileURLWithPath: executable)
-            process.arguments = arguments
+            argv = ["/usr/bin/setpriv", "--reuid=\(owner.uid)", "--regid=\(owner.gid)", "--clear-groups", "--"] + argv
         }
-        process.currentDirectoryURL = directory
         var environment = ProcessInfo.processInfo.environment
         environment["LC_ALL"] = "C.UTF-8"
         environment["PGTZ"] = "UTC"
-        process.environment = environment
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        process.standardInput = FileHandle.nullDevice
-        do { try process.run() } catch { return (-1, "\(error)") }
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        let outputPath = directory.appendingPathComponent("run-\(UUID().uuidString.prefix(8)).out").path
+        defer { unlink(outputPath) }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        let cArguments = argv.map { strdup($0) } + [nil]
+        let cEnvironment = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer { (cArguments + cEnvironment).forEach { free($0) } }
+        var pid: pid_t = 0
+        let spawned = posix_spawn(&pid, argv[0], &actions, nil, cArguments, cEnvironment)
+        guard spawned == 0 else { return (-1, "posix_spawn \(argv[0]): \(String(cString: strerror(spawned)))") }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0, errno == EINTR {}
+        let output = (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
+        // WIFEXITED / WEXITSTATUS are macros Swift does not import.
+        return ((status & 0x7f) == 0 ? (status >> 8) & 0xff : -1, output)
     }
 
     /// A TCP port on 127.0.0.1 that was free a moment ago.

@@ -1,14 +1,16 @@
 import Foundation
 import Glibc
-import Testing
 import TestSupport
+import Testing
 
 /// Issue 15: several hosts on one inbox with one PostgreSQL ledger, each test on a private
 /// PostgreSQL cluster (``PostgresCluster``) and real daemons (``SharedInboxHarness``). Skipped
 /// with a message when PostgreSQL is not installed, except under CI.
 ///
-/// The burst is 10,000 files with the release binary (CI builds it first), 2,000 with the debug
-/// one; `WATCHERD_MULTIHOST_FILES` sets it (`make test-multihost` runs 10,000 with whichever).
+/// The three-daemon burst is the issue's 10,000 files under `make test-multihost`
+/// (`WATCHERD_MULTIHOST_FILES` sets it); the plain test run (CI's `make test`, which must stay
+/// within its budget on two cores) runs the same test on a smaller burst: 1,000 files with the
+/// release binary, 400 with the debug one.
 @Suite(.serialized)
 struct MultiHostTests {
     static let lease = ["--ledger-lease-seconds", "6", "--ledger-heartbeat-seconds", "1"]
@@ -18,7 +20,7 @@ struct MultiHostTests {
         if let text = ProcessInfo.processInfo.environment["WATCHERD_MULTIHOST_FILES"], let count = Int(text) {
             return count
         }
-        return SharedInboxHarness.binary.isRelease ? 10_000 : 2_000
+        return SharedInboxHarness.binary.isRelease ? 1_000 : 400
     }
 
     /// `processed` lines per content hash over the daemons' processing logs.
@@ -34,7 +36,7 @@ struct MultiHostTests {
 
     @Test(
         "three daemons share one inbox and one PostgreSQL ledger; one is SIGKILLed half-way and restarted later: every input ends as exactly one document or one failure record, and the killed daemon's claims are taken over after the lease",
-        .enabled(if: PostgresCluster.runnable, PostgresCluster.skipMessage), .timeLimit(.minutes(15)))
+        .enabled(if: PostgresCluster.runnable, PostgresCluster.skipMessage), .timeLimit(.minutes(30)))
     func threeHostsShareOneInbox() throws {
         let cluster = try PostgresCluster.start()
         defer { cluster.stop() }
@@ -67,7 +69,8 @@ struct MultiHostTests {
         print("multi-host: killed daemon 2 (pid \(killed)) holding \(claimsAtKill) claims")
 
         // It comes back later, after the others finished most of the work.
-        #expect(hosts.poll(timeout: 600, every: 0.2) { hosts.count(in: hosts.output, suffix: ".json") >= total * 4 / 5 })
+        #expect(
+            hosts.poll(timeout: 600, every: 0.2) { hosts.count(in: hosts.output, suffix: ".json") >= total * 4 / 5 })
         try hosts.restart(2)
         let drained = hosts.poll(timeout: 600, every: 0.5) {
             hosts.names(in: hosts.inbox).isEmpty && hosts.count(in: hosts.output, suffix: ".json") >= total
@@ -76,7 +79,9 @@ struct MultiHostTests {
         let seconds = Date().timeIntervalSince(start)
         print("multi-host: \(total + failing.count) inputs done in \(Int(seconds)) s")
         #expect(drained, "inbox left: \(hosts.names(in: hosts.inbox).prefix(10))")
-        for host in 1...3 { #expect(hosts.stop(host) == 0, "daemon \(host) did not stop cleanly:\n\(hosts.stderr(host))") }
+        for host in 1...3 {
+            #expect(hosts.stop(host) == 0, "daemon \(host) did not stop cleanly:\n\(hosts.stderr(host))")
+        }
 
         // Every input: exactly one document or one failure record, and nothing left in the inbox.
         let documents = Set(hosts.names(in: hosts.output))
@@ -130,7 +135,8 @@ struct MultiHostTests {
         let hosts = try SharedInboxHarness(ledger: cluster.url)
         let total = SharedInboxHarness.binary.isRelease ? 4_000 : 1_000
         let port = freePort()
-        try hosts.start(1, extraArguments: Self.lease + ["--status-interval-seconds", "1", "--metrics-port", "\(port)"])
+        try hosts.start(
+            1, extraArguments: Self.lease + ["--status-interval-seconds", "1", "--metrics-port", "\(port)"])
         try hosts.start(2, extraArguments: Self.lease + ["--status-interval-seconds", "1"])
         let files = (0..<total).map { (name: "o\($0).txt", data: Articles.data("outage \($0)")) }
         try hosts.drop(files)
@@ -208,7 +214,8 @@ struct MultiHostTests {
         // A second host on the migrated database changes nothing in the schema.
         let migrations = try cluster.query("SELECT version, applied_at, applied_by FROM watcherd.schema_migrations")
         try hosts.start(2, extraArguments: Self.lease + ["--ledger-documents"])
-        #expect(try cluster.query("SELECT version, applied_at, applied_by FROM watcherd.schema_migrations") == migrations)
+        #expect(
+            try cluster.query("SELECT version, applied_at, applied_by FROM watcherd.schema_migrations") == migrations)
         #expect(migrations.count == 1)
         #expect(hosts.stderr(2).contains("ledger schema is current"))
 

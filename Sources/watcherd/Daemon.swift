@@ -231,7 +231,8 @@ final class Daemon: @unchecked Sendable {
             backlog: snapshot.backlog, overflows: snapshot.overflows,
             ledgerEntries: ledgerHealth.reachable ? try? ledger.count() : nil, healthy: snapshot.healthy)
         metrics.sampleLedger(
-            reachable: ledgerHealth.reachable, intakePaused: snapshot.intakePaused ?? false, claims: ledgerHealth.claims)
+            reachable: ledgerHealth.reachable, intakePaused: snapshot.intakePaused ?? false, claims: ledgerHealth.claims
+        )
         let now = Int(System.monotonicNanoseconds() / 1_000_000_000)
         if let line = summary.tick(
             now: now, documents: snapshot.documents, failures: snapshot.failures, backlog: snapshot.backlog.total)

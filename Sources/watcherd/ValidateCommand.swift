@@ -45,7 +45,8 @@ struct ValidateCommand: ParsableCommand {
                 notes.append(
                     "ledger \(location.redacted) is shared: the inbox lock is not taken, and this host claims "
                         + "each input before processing it (lease \(configuration.integer(.ledgerLeaseSeconds)) s, "
-                        + "heartbeat \(configuration.integer(.ledgerHeartbeatSeconds)) s); the server is not contacted here")
+                        + "heartbeat \(configuration.integer(.ledgerHeartbeatSeconds)) s); the server is not contacted here"
+                )
             }
             return (configuration, Checked(file: configuration.file, notes: notes))
         } catch {

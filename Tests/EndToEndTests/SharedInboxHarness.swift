@@ -27,7 +27,8 @@ final class SharedInboxHarness {
             (try? FileManager.default.attributesOfItem(atPath: url.path))?[.modificationDate] as? Date
         }
         guard let built = modified(release) else { return (DaemonHarness.binary, false) }
-        let enumerator = FileManager.default.enumerator(at: sources, includingPropertiesForKeys: [.contentModificationDateKey])
+        let enumerator = FileManager.default.enumerator(
+            at: sources, includingPropertiesForKeys: [.contentModificationDateKey])
         while let file = enumerator?.nextObject() as? URL {
             if let changed = modified(file), changed > built { return (DaemonHarness.binary, false) }
         }

@@ -8,7 +8,8 @@ import Testing
 struct LedgerConfigurationTests {
     static func parse(_ text: String) throws(ConfigurationError) -> ServiceConfiguration {
         ServiceConfiguration(
-            file: "w.toml", fileValues: try ConfigurationFile.parse(text, file: "w.toml", baseDirectory: "/etc/watcherd"))
+            file: "w.toml",
+            fileValues: try ConfigurationFile.parse(text, file: "w.toml", baseDirectory: "/etc/watcherd"))
     }
 
     @Test("the default ledger is SQLite with a 30 s lease and a 5 s heartbeat; a postgres URL makes it shared")
@@ -36,7 +37,10 @@ struct LedgerConfigurationTests {
             _ = try Self.parse("settle_ms = 50\nledger = \"postgres://db/watcherd\"\n")
             Issue.record("accepted")
         } catch {
-            #expect(error.problems.map(\.description) == ["w.toml:2: ledger: the URL names no user: postgres://user@host:port/database"])
+            #expect(
+                error.problems.map(\.description) == [
+                    "w.toml:2: ledger: the URL names no user: postgres://user@host:port/database"
+                ])
             #expect(error.problems.first?.code == "bad-ledger")
         }
     }

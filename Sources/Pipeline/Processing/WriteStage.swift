@@ -118,7 +118,8 @@ final class WriteStage: @unchecked Sendable {
             guard let entry = try ledger.entry(for: sha256), entry.status == .done else { return false }
             return documentExists(entry)
         } catch let error as LedgerUnavailable {
-            logger.debug("ledger unreachable; the write goes on, its record is retried", metadata: ["error": "\(error)"])
+            logger.debug(
+                "ledger unreachable; the write goes on, its record is retried", metadata: ["error": "\(error)"])
             return false
         } catch {
             logger.error("ledger read failed", metadata: ["error": "\(error)"])
@@ -168,7 +169,8 @@ final class WriteStage: @unchecked Sendable {
                 code: .ledgerUnavailable, stage: .ledger, path: job.candidate.display,
                 cause: "this host's lease on its claims lapsed (no heartbeat reached the ledger)", isTemporary: true)
             return completion(
-                finish(job.candidate, .failed(failure, sha256: job.sha256, identity: job.identity), started: job.started))
+                finish(
+                    job.candidate, .failed(failure, sha256: job.sha256, identity: job.identity), started: job.started))
         }
         let keptJSON = ledger.storesDocuments ? json : nil
         let start = System.monotonicNanoseconds()
@@ -345,7 +347,8 @@ final class WriteStage: @unchecked Sendable {
             // With a shared inbox another host moving the input away is the normal case.
             log.append(
                 .init(
-                    level: ledger.isShared ? "info" : "warning", event: "vanished", path: candidate.display, stage: "read", result: "vanished"))
+                    level: ledger.isShared ? "info" : "warning", event: "vanished", path: candidate.display,
+                    stage: "read", result: "vanished"))
             return .vanished
         case .failed(let failure, let sha256, let identity):
             if failure.isTemporary {

@@ -11,7 +11,9 @@ struct LeaseStateMachineTests {
         LeaseStateMachine(settings: settings, now: 0, random: { random })
     }
 
-    @Test("the first attempt is due at once; a success makes the ledger reachable and schedules the next heartbeat one period after it was sent")
+    @Test(
+        "the first attempt is due at once; a success makes the ledger reachable and schedules the next heartbeat one period after it was sent"
+    )
     func heartbeatSchedule() {
         var machine = Self.machine()
         #expect(!machine.isReachable)
@@ -28,7 +30,9 @@ struct LeaseStateMachineTests {
         #expect(machine.nextAttempt == 4_000 * Self.ms)
     }
 
-    @Test("failed attempts back off exponentially with equal jitter up to the cap, and the first failure is announced once")
+    @Test(
+        "failed attempts back off exponentially with equal jitter up to the cap, and the first failure is announced once"
+    )
     func backoffWhileUnreachable() {
         var machine = Self.machine(random: 0)
         machine.attemptStarted(now: 0)
@@ -64,7 +68,8 @@ struct LeaseStateMachineTests {
         #expect(machine.callFailed(now: 600 * Self.ms) == nil)
     }
 
-    @Test("this host holds its lease until lease minus one heartbeat after the send time of its last successful renewal")
+    @Test(
+        "this host holds its lease until lease minus one heartbeat after the send time of its last successful renewal")
     func ownLease() {
         var machine = Self.machine()
         #expect(!machine.holdsLease(now: 0), "no renewal yet")

@@ -3,8 +3,8 @@ import Foundation
 import Logging
 import Pipeline
 import Synchronization
-import Testing
 import TestSupport
+import Testing
 
 /// ``PostgresLedger`` against a private PostgreSQL cluster: migrations, claims, take-over after
 /// the lease, `done` ending the claim, and what happens while the server is down. Skipped with a
@@ -66,7 +66,8 @@ struct PostgresLedgerTests {
         let first = try Running(cluster.url)
         defer { first.stop() }
         #expect(await Self.reachable(first))
-        let before = try cluster.query("SELECT version, description, applied_at, applied_by FROM watcherd.schema_migrations")
+        let before = try cluster.query(
+            "SELECT version, description, applied_at, applied_by FROM watcherd.schema_migrations")
         #expect(before.count == PostgresMigrations.latest)
         #expect(before.first?.last == first.ledger.hostID)
         let second = try Running(cluster.url)
@@ -78,7 +79,9 @@ struct PostgresLedgerTests {
         #expect(try cluster.integer("SELECT count(*) FROM watcherd.hosts WHERE stopped_at IS NULL") == 2)
     }
 
-    @Test("one host at a time holds a content; done ends its claim in the same transaction; a duplicate elsewhere is finalised, the same path is left to its host")
+    @Test(
+        "one host at a time holds a content; done ends its claim in the same transaction; a duplicate elsewhere is finalised, the same path is left to its host"
+    )
     func claimsAreExclusive() async throws {
         let cluster = try PostgresCluster.start()
         defer { cluster.stop() }
@@ -140,7 +143,8 @@ struct PostgresLedgerTests {
         #expect(try cluster.integer("SELECT count(*) FROM watcherd.claims") == 0)
     }
 
-    @Test("while the server is down calls fail fast as ledger-unavailable and observers hear it; they hear it come back")
+    @Test(
+        "while the server is down calls fail fast as ledger-unavailable and observers hear it; they hear it come back")
     func unreachableAndBack() async throws {
         let cluster = try PostgresCluster.start()
         defer { cluster.stop() }

@@ -174,7 +174,8 @@ public final class PostgresLedger: Ledger {
 
     /// Inserts one document (first one wins), under a savepoint: a document PostgreSQL refuses
     /// (a value jsonb cannot hold) is logged and left out, and the `done` rows still commit.
-    private static func store(_ document: LedgerDocument, on connection: PostgresConnection, logger: Logger) async throws
+    private static func store(_ document: LedgerDocument, on connection: PostgresConnection, logger: Logger)
+        async throws
     {
         let json = String(decoding: document.json, as: UTF8.self)
         let id = "sha256:" + document.sha256

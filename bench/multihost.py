@@ -54,6 +54,7 @@ class Cluster:
         if os.geteuid() == 0:
             user = pwd.getpwnam("postgres")
             os.chown(self.dir, user.pw_uid, user.pw_gid)
+            os.chmod(work, 0o755)  # mkdtemp made it 0700: the postgres user must reach its cluster
             self.prefix = ["setpriv", f"--reuid={user.pw_uid}", f"--regid={user.pw_gid}", "--clear-groups", "--"]
         self.run("initdb", "-D", str(self.dir / "data"), "-U", "watcherd", "--auth=trust", "-E", "UTF8",
                  "--locale=C.UTF-8", "--no-sync")

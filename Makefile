@@ -26,7 +26,7 @@ APT_PACKAGES := libinotifytools0-dev libsqlite3-dev inotify-tools systemd python
 RELEASE_FLAGS := -c release --static-swift-stdlib
 RELEASE_BIN = $$($(SWIFT) build $(RELEASE_FLAGS) --show-bin-path)
 
-.PHONY: setup build release run test test-multihost lint install uninstall install-files clean-demo
+.PHONY: setup build release run test test-multihost lint install uninstall install-files clean-demo eval-html
 
 # Installs what is missing: Debian packages (as root, or through sudo).
 setup:
@@ -112,5 +112,19 @@ uninstall:
 
 clean-demo:
 	rm -rf $(DEMO)/inbox $(DEMO)/output $(DEMO)/archive $(DEMO)/failed $(DEMO)/state
+
+# HTML main-text extraction on trafilatura's evaluation set (issue 17): unpacks the set into the
+# build directory once, builds in release mode, and scores and times every page on one core through
+# the daemon's decode + parse path (`watcherd eval-html --help`; EVAL_HTML_ARGS passes options).
+# Not part of `make test`.
+EVAL_HTML_ARCHIVE ?= ../shared/data/html-eval/trafilatura-eval.tar.xz
+EVAL_HTML_DIR ?= .build/html-eval
+EVAL_HTML_ARGS ?=
+eval-html: setup
+	@test -f $(EVAL_HTML_DIR)/tests/evaldata.json || { \
+	  test -f $(EVAL_HTML_ARCHIVE) || { echo "missing $(EVAL_HTML_ARCHIVE)"; exit 1; }; \
+	  mkdir -p $(EVAL_HTML_DIR) && tar -xJf $(EVAL_HTML_ARCHIVE) -C $(EVAL_HTML_DIR); }
+	$(SWIFT) build $(RELEASE_FLAGS) --product watcherd
+	taskset -c 0 $(RELEASE_BIN)/watcherd eval-html $(EVAL_HTML_DIR)/tests $(EVAL_HTML_ARGS)
 
 -include Makefile.bench

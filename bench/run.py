@@ -15,6 +15,7 @@ import argparse
 import collections
 import glob
 import hashlib
+import html
 import json
 import os
 import platform
@@ -163,11 +164,39 @@ class InputSet:
         return sum(self.sizes)
 
 
+# What the inputs are: "mixed" (plain text and JSON, the default) or "html" (every article as a
+# news web page, see html_page); set from --inputs.
+INPUT_KIND = "mixed"
+
+
+def html_page(title: str, body: str, url: str, published: str, source: str) -> bytes:
+    """An article as a right-to-left news page: head metadata, a menu, the story in <article>
+    (one <p> per line of the body), a related-articles list, a newsletter box and a footer:
+    what HTML main-text extraction must separate (issue 17)."""
+    e = html.escape
+    paragraphs = "".join(f"<p>{e(line)}</p>\n" for line in body.split("\n") if line.strip())
+    return (
+        '<!DOCTYPE html>\n<html lang="ar" dir="rtl"><head><meta charset="utf-8">'
+        f"<title>{e(title)} - {e(source)}</title>"
+        f'<meta property="og:title" content="{e(title)}"><link rel="canonical" href="{e(url)}">'
+        f'<meta property="article:published_time" content="{e(published)}"></head>\n<body>'
+        '<header class="site-header"><nav class="menu"><ul><li><a href="/">الرئيسية</a></li>'
+        '<li><a href="/politics">سياسة</a></li><li><a href="/economy">اقتصاد</a></li>'
+        '<li><a href="/sports">رياضة</a></li></ul></nav></header>\n'
+        f'<main><article class="article"><h1>{e(title)}</h1><div class="article-body">\n{paragraphs}</div>'
+        '<div class="newsletter">اشترك في النشرة البريدية</div></article>\n'
+        '<aside class="related"><h3>أخبار ذات صلة</h3><ul><li><a href="/a">خبر أول</a></li>'
+        '<li><a href="/b">خبر ثان</a></li></ul></aside></main>\n'
+        '<footer class="site-footer">جميع الحقوق محفوظة</footer></body></html>\n'
+    ).encode("utf-8")
+
+
 def generate_inputs(n: int, seed: int, data_dir: Path):
     """Yield (name, bytes) for n distinct inputs, deterministic for (n, seed).
 
-    Even indexes are plain text "title\\n\\ncontent" (.txt), odd ones JSON objects
-    {title, body, url, published, source} (.json).  For n > corpus size the articles are
+    With --inputs mixed (default), even indexes are plain text "title\\n\\ncontent" (.txt), odd
+    ones JSON objects {title, body, url, published, source} (.json); with --inputs html, every
+    input is a news page (.html, see html_page).  For n > corpus size the articles are
     reused (reshuffled) and any input whose bytes were already produced gets a unique last
     line, so every input has its own SHA-256.
     """
@@ -189,7 +218,11 @@ def generate_inputs(n: int, seed: int, data_dir: Path):
         title, content = a.get("title") or "", a.get("content") or ""
         for attempt in range(2):
             body = content if attempt == 0 else f"{content}\n\nbench-copy {i}"
-            if i % 2 == 0:
+            if INPUT_KIND == "html":
+                name = f"a{i:06d}.html"
+                data = html_page(title, body, a.get("url", ""), (a.get("date_extracted") or "").replace(" ", "T"),
+                                 a.get("source", ""))
+            elif i % 2 == 0:
                 name = f"a{i:06d}.txt"
                 data = f"{title}\n\n{body}".encode("utf-8")
             else:
@@ -1215,10 +1248,14 @@ def main(argv: list[str] | None = None) -> int:
                     help="give up on a run after this many seconds without a new document")
     ap.add_argument("--daemon-arg", action="append", default=[], help="extra argument for `watcherd run`")
     ap.add_argument("--data", type=Path, default=DATA_DIR)
+    ap.add_argument("--inputs", choices=["mixed", "html"], default="mixed",
+                    help="mixed: plain text and JSON articles (default); html: every article as a news web page")
     ap.add_argument("--tmp", type=Path, default=None, help="parent of the temporary directories")
     ap.add_argument("--results", type=Path, default=BENCH_DIR / "results")
     ap.add_argument("--keep", action="store_true", help="keep temporary directories")
     args = ap.parse_args(argv)
+    global INPUT_KIND
+    INPUT_KIND = args.inputs
 
     parent_tmp = Path(tempfile.mkdtemp(prefix="watcherd-bench-", dir=args.tmp))
     args.tmp = parent_tmp

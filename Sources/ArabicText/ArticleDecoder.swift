@@ -5,8 +5,16 @@
 /// 2. UTF-16 without a mark, when NUL bytes sit almost only at even or only at odd offsets and
 ///    the whole buffer is well-formed UTF-16 that decodes to mostly text (confidence 0.8).
 /// 3. Binary sniffing (see `BinarySniffer`: signatures, a NUL anywhere, controls in the first 4 KB): error `"binary"`.
-/// 4. Strict UTF-8 (confidence 1).
-/// 5. Not UTF-8: mostly-valid UTF-8 with a few invalid sequences is error `"invalid-utf8"` with
+/// 4. Strict UTF-8 (confidence 1). (A markup document declaring a 7-bit ISO-2022 encoding and
+///    holding ESC bytes is decoded by its declaration instead.)
+/// 5. Not UTF-8, and an HTML or XML document declaring its encoding (`<meta charset>`,
+///    `<meta http-equiv="Content-Type">`, an XML declaration; see ``DeclaredCharset``): decoded
+///    by that encoding with iconv, for any encoding iconv knows (confidence 0.9). When the
+///    declaration cannot be honoured, step 6 runs and its error says why. Plain text never has a
+///    declaration, so it keeps the strict policy below.
+/// 6. Not UTF-8: mostly-valid UTF-8 with a few invalid sequences is, for an HTML or XML document,
+///    decoded with each invalid byte read as Windows-1252 (`utf-8+windows-1252`, confidence 0.9;
+///    see ``UTF8Repair``), and otherwise error `"invalid-utf8"` with
 ///    the byte offset of the first one (never guessed); otherwise Windows-1256 or ISO-8859-6 when
 ///    one of them reads as Arabic (confidence below 0.95, see `LegacyArabicDecoder`), else error
 ///    `"undecodable"`. See `decodeNonUTF8` for how damaged UTF-8 is told apart from cp1256.
@@ -41,14 +49,29 @@ public enum ArticleDecoder {
         } else {
             if let reason = BinarySniffer.binaryReason(bytes) { throw .binary(reason) }
             if let text = DecodedTextCleaner.validUTF8String(bytes) {
-                decoded = DecodedText(text: text, encoding: .utf8, confidence: 1)
+                if bytes.contains(0x1B), case .decoded(let stateful)? = decodeDeclared(bytes, sevenBitOnly: true) {
+                    decoded = stateful
+                } else {
+                    decoded = DecodedText(text: text, encoding: .utf8, confidence: 1)
+                }
             } else {
-                let scan = UTF8Scan.scan(bytes)
-                if let offset = scan.firstInvalidOffset {
-                    decoded = try decodeNonUTF8(bytes, scan: scan, firstInvalid: offset)
-                } else {  // not reached: the standard library and UTF8Scan agree on validity
-                    decoded = DecodedText(
-                        text: DecodedTextCleaner.string(fromValidUTF8: bytes, from: 0), encoding: .utf8, confidence: 1)
+                let declared = decodeDeclared(bytes, sevenBitOnly: false)
+                if case .decoded(let text)? = declared {
+                    decoded = text
+                } else {
+                    let scan = UTF8Scan.scan(bytes)
+                    do {
+                        if let offset = scan.firstInvalidOffset {
+                            decoded = try decodeNonUTF8(bytes, scan: scan, firstInvalid: offset)
+                        } else {  // not reached: the standard library and UTF8Scan agree on validity
+                            decoded = DecodedText(
+                                text: DecodedTextCleaner.string(fromValidUTF8: bytes, from: 0), encoding: .utf8,
+                                confidence: 1)
+                        }
+                    } catch {
+                        guard case .failed(let why)? = declared else { throw error }
+                        throw TextDecodingError(code: error.code, detail: error.detail + "; " + why)
+                    }
                 }
             }
         }
@@ -56,6 +79,39 @@ public enum ArticleDecoder {
             throw .empty("the \(bytes.count)-byte file holds only whitespace or control characters")
         }
         return decoded
+    }
+
+    /// What the declared-charset path made of a markup document.
+    enum Declared {
+        case decoded(DecodedText)
+        /// A declaration that could not be honoured, and why.
+        case failed(String)
+    }
+
+    /// The confidence of a decoding by the document's own declaration: the bytes decoded cleanly,
+    /// but declarations are sometimes wrong.
+    static let declaredConfidence = 0.9
+
+    /// Decodes an HTML or XML document by the encoding it declares (see ``DeclaredCharset``), with
+    /// iconv; `nil` when it declares none (or UTF-8, whose failures today's path reports). With
+    /// `sevenBitOnly`, only the ISO-2022 encodings are honoured (bytes that are also valid UTF-8).
+    static func decodeDeclared(_ bytes: [UInt8], sevenBitOnly: Bool) -> Declared? {
+        guard let label = DeclaredCharset.label(in: bytes), let resolved = DeclaredCharset.resolve(label),
+            resolved.name != "utf-8"
+        else { return nil }
+        if sevenBitOnly && !resolved.name.hasPrefix("iso-2022") { return nil }
+        let skippable: Set<UInt8> = resolved.name == "windows-1252" ? [0x81, 0x8D, 0x8F, 0x90, 0x9D] : []
+        switch IconvDecoder.decode(bytes, from: resolved.iconvName, skippable: skippable) {
+        case .decoded(let utf8, _):
+            let text = DecodedTextCleaner.string(fromValidUTF8: utf8, from: 0)
+            return .decoded(
+                DecodedText(
+                    text: text, encoding: TextEncodingName(rawValue: resolved.name), confidence: declaredConfidence))
+        case .unknownEncoding:
+            return .failed("declared charset \"\(label)\" is not known to iconv")
+        case .invalid(let offset):
+            return .failed("declared charset \"\(label)\" does not decode the byte at offset \(offset)")
+        }
     }
 
     /// Input that is not valid UTF-8: damaged UTF-8 is reported, legacy Arabic text is decoded.
@@ -71,6 +127,12 @@ public enum ArticleDecoder {
         -> DecodedText
     {
         if scan.invalidSequences <= 2 || scan.validMultibyte >= scan.invalidSequences {
+            if DeclaredCharset.looksLikeMarkup(bytes) {
+                let (utf8, _) = UTF8Repair.repaired(bytes)
+                return DecodedText(
+                    text: DecodedTextCleaner.string(fromValidUTF8: utf8, from: 0), encoding: UTF8Repair.encoding,
+                    confidence: declaredConfidence)
+            }
             throw invalidUTF8Error(scan, offset: offset)
         }
         let (decoded, best) = LegacyArabicDecoder.decode(bytes)

@@ -9,6 +9,19 @@ public struct ArticleParseError: Error, Sendable, Equatable, CustomStringConvert
         /// The input holds several articles (a JSON array, JSON Lines, an RSS or Atom feed), which
         /// are not split yet: never one document of markup.
         case container
+        /// An HTML page took longer to parse than its time limit (``HTMLParseLimits``).
+        case parseTimeout = "parse-timeout"
+        /// An HTML page needed more work than the linear bound of ``HTMLParseLimits`` allows: a
+        /// defect of the parser.
+        case parseWorkLimit = "parse-work-limit"
+
+        /// The code of an HTML page past its limits.
+        public init(_ code: HTMLParseError.Code) {
+            switch code {
+            case .timeout: self = .parseTimeout
+            case .workLimit: self = .parseWorkLimit
+            }
+        }
     }
 
     /// Why parsing gave no article.

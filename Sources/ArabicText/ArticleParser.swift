@@ -14,29 +14,34 @@ import Foundation
 /// Plain text: the first non-blank line is the title when a blank line follows it and it has at
 /// most 400 scalars; `text` is then the body from the next non-blank line on. Otherwise there is no
 /// title and `text` is the whole input.
+/// HTML: title, main text and metadata by ``HTMLArticleExtractor``, which also names the rule that
+/// found the main text (`extraction`); parsing is bounded by ``HTMLParseLimits``.
 ///
 /// Inputs that hold several articles (a JSON array of several objects, JSON Lines, an RSS or Atom
 /// feed) are refused with ``ArticleParseError/Code/container``, and an input in which no article
 /// text is found, in any format, with ``ArticleParseError/Code/noText``: never an empty document
 /// and never a document of markup.
 public enum ArticleParser {
-    /// Parses `decoded.text`; `fileExtension` (without the dot, any case) is a hint only.
+    /// Parses `decoded.text`; `fileExtension` (without the dot, any case) is a hint only. An HTML
+    /// page is bounded by `limits` (by default the work bound of ``HTMLParseLimits`` and no time
+    /// limit).
     ///
     /// - Returns: the article, whose `text` holds at least one character that is not white space.
-    /// - Throws: ``ArticleParseError`` (`container` or `no-text`).
-    public static func parse(_ decoded: DecodedText, fileExtension: String?) throws(ArticleParseError)
-        -> ParsedArticle
-    {
-        let article = try parseAnyText(decoded.text, fileExtension: fileExtension?.lowercased())
+    /// - Throws: ``ArticleParseError`` (`container`, `no-text`, or `parse-timeout` /
+    ///   `parse-work-limit` for an HTML page past `limits`).
+    public static func parse(
+        _ decoded: DecodedText, fileExtension: String?, limits: HTMLParseLimits = HTMLParseLimits()
+    ) throws(ArticleParseError) -> ParsedArticle {
+        let article = try parseAnyText(decoded.text, fileExtension: fileExtension?.lowercased(), limits: limits)
         guard article.text.unicodeScalars.contains(where: { !ScalarClass.isSpace($0.value) }) else {
             throw ArticleParseError(code: .noText, detail: "no article text found in the \(article.format) input")
         }
         return article
     }
 
-    private static func parseAnyText(_ text: String, fileExtension ext: String?) throws(ArticleParseError)
-        -> ParsedArticle
-    {
+    private static func parseAnyText(
+        _ text: String, fileExtension ext: String?, limits: HTMLParseLimits
+    ) throws(ArticleParseError) -> ParsedArticle {
         let head = text.unicodeScalars.drop(while: { ScalarClass.isSpace($0.value) })
         if head.first == "{" || head.first == "[" || ext == "json" || ext == "jsonl" || ext == "ndjson" {
             if let article = try JSONArticleParser.parse(text) { return article }
@@ -47,9 +52,22 @@ public enum ArticleParser {
         if looksLikeHTML(text[head.startIndex...])
             || ((ext == "html" || ext == "htm" || ext == "xhtml") && head.first == "<")
         {
-            return HTMLTextExtractor.extract(text)
+            return try parseHTML(text, limits: limits)
         }
         return parsePlain(text)
+    }
+
+    /// An HTML page through ``HTMLArticleExtractor``.
+    static func parseHTML(_ html: String, limits: HTMLParseLimits) throws(ArticleParseError) -> ParsedArticle {
+        let page: HTMLExtraction
+        do {
+            page = try HTMLArticleExtractor.extract(html, limits: limits)
+        } catch {
+            throw ArticleParseError(code: ArticleParseError.Code(error.code), detail: error.detail)
+        }
+        return ParsedArticle(
+            title: page.title, text: page.text, format: .html, url: page.url, published: page.published,
+            source: page.source, lang: page.lang, author: page.author, extraction: page.rule.rawValue)
     }
 
     /// `RSS` or `Atom` when the first 1,024 scalars of `text` open an XML feed: an `<rss`,

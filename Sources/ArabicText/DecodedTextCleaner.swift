@@ -53,9 +53,16 @@ enum DecodedTextCleaner {
             var i = start
             while i < n {
                 let c = b[i]
-                if c >= 0x20 && c < 0x7F {
-                    out.append(c)
-                    i += 1
+                if c >= 0x20 && c < 0x7F || c == 0x0A || c == 0x09 || (c >= 0x80 && c != 0xC2) {
+                    // A run of bytes that need no cleaning, copied at once.
+                    var j = i + 1
+                    while j < n {
+                        let d = b[j]
+                        if d < 0x20 && d != 0x0A && d != 0x09 || d == 0x7F || d == 0xC2 { break }
+                        j += 1
+                    }
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: b[i..<j]))
+                    i = j
                 } else if c < 0x80 {
                     if c == 0x0A || c == 0x09 {
                         out.append(c)

@@ -60,7 +60,7 @@ public enum JSONArticleParser {
         if ArticleParser.looksLikeHTML(body[...]) || ArticleParser.containsASCII(body, "</")
             || ArticleParser.containsASCII(body, "<br")
         {
-            body = HTMLTextExtractor.extract(body).text
+            body = HTMLArticleExtractor.fragmentText(body)
         }
         let page = object["mainEntityOfPage"]
         let url = first("url") ?? (page as? String).map(clean) ?? ((page as? [String: Any])?["@id"] as? String)

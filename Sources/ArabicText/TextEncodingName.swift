@@ -1,17 +1,25 @@
 /// The character encoding an article's bytes were decoded from, as recorded in `source.encoding`.
 ///
-/// Raw values are the lowercase IANA-style names written to the output document.
-public enum TextEncodingName: String, Codable, Sendable {
+/// Raw values are lowercase IANA/WHATWG-style names. The detected encodings have constants; an
+/// HTML page may declare any other encoding that iconv knows (`windows-1252`, `iso-8859-2`,
+/// `gbk`, `shift_jis`...), recorded under the name ``DeclaredCharset`` resolves it to.
+public struct TextEncodingName: RawRepresentable, Codable, Hashable, Sendable {
+    public let rawValue: String
+
+    public init(rawValue: String) { self.rawValue = rawValue }
+
     /// UTF-8 without a byte order mark (also pure ASCII).
-    case utf8 = "utf-8"
+    public static let utf8 = TextEncodingName(rawValue: "utf-8")
     /// UTF-8 with the byte order mark EF BB BF (the mark is not part of `text`).
-    case utf8BOM = "utf-8-bom"
+    public static let utf8BOM = TextEncodingName(rawValue: "utf-8-bom")
     /// UTF-16 little endian, with the mark FF FE or detected without one.
-    case utf16LE = "utf-16le"
+    public static let utf16LE = TextEncodingName(rawValue: "utf-16le")
     /// UTF-16 big endian, with the mark FE FF or detected without one.
-    case utf16BE = "utf-16be"
+    public static let utf16BE = TextEncodingName(rawValue: "utf-16be")
     /// Microsoft code page 1256 (Arabic).
-    case windows1256 = "windows-1256"
+    public static let windows1256 = TextEncodingName(rawValue: "windows-1256")
     /// ISO/IEC 8859-6 (Latin/Arabic).
-    case iso88596 = "iso-8859-6"
+    public static let iso88596 = TextEncodingName(rawValue: "iso-8859-6")
+    /// Microsoft code page 1252 (Western European; what HTML reads `iso-8859-1` and `us-ascii` as).
+    public static let windows1252 = TextEncodingName(rawValue: "windows-1252")
 }

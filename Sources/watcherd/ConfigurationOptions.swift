@@ -52,6 +52,11 @@ struct ConfigurationOptions: ParsableArguments {
         help: "Paths the intake holds while they settle or wait; past it, files are taken by rescans (4096).")
     var maxPending: Int?
 
+    @Option(
+        name: .customLong("max-in-flight-bytes"),
+        help: "Input bytes held in extraction at once; a larger input runs alone (16777216).")
+    var maxInFlightBytes: Int?
+
     @Option(help: "Parallel extract workers; 0 means one per core (0).")
     var workers: Int?
 
@@ -113,7 +118,8 @@ struct ConfigurationOptions: ParsableArguments {
         let integers: [(ConfigurationKey, Int?)] = [
             (.settleMs, settleMs), (.rescanIntervalSeconds, rescanIntervalSeconds),
             (.networkRescanIntervalSeconds, networkRescanIntervalSeconds), (.maxInputBytes, maxInputBytes),
-            (.maxPending, maxPending), (.workers, workers), (.fsyncBatch, fsyncBatch),
+            (.maxPending, maxPending), (.maxInFlightBytes, maxInFlightBytes), (.workers, workers),
+            (.fsyncBatch, fsyncBatch),
             (.stopTimeoutSeconds, stopTimeoutSeconds), (.summaryIntervalSeconds, summaryIntervalSeconds),
             (.statusIntervalSeconds, statusIntervalSeconds), (.metricsPort, metricsPort),
             (.ledgerLeaseSeconds, ledgerLeaseSeconds), (.ledgerHeartbeatSeconds, ledgerHeartbeatSeconds),

@@ -37,6 +37,8 @@ final class Daemon: @unchecked Sendable {
     private let metrics = ServiceMetrics()
     private let metricsServer: MetricsServer?
     private let health = HealthState()
+    /// The read, extract and write stages' progress, for the watchdog.
+    private let stages: [StageProgress]
     private let startedAt = Timestamp.now()
     // Confined to the control queue.
     private var service: ServiceConfiguration
@@ -131,6 +133,7 @@ final class Daemon: @unchecked Sendable {
         intake = Intake(configuration: configuration, engine: engine, log: log, logger: logger)
         let intake = self.intake
         ledger.observeReachability { reachable in intake.ledgerReachability(reachable) }
+        stages = engine.stageProgress
         watcher = InotifyWatchBackend(logger: logger, inboxLock: inboxLock)
         let clock: @Sendable () -> Int = { Int(System.monotonicNanoseconds() / 1_000_000_000) }
         activity = ActivityTracker(clock: clock)
@@ -274,19 +277,26 @@ final class Daemon: @unchecked Sendable {
     // MARK: - Watchdog
 
     /// The stalled stage, or `nil` when every stage progresses or is idle: the watcher thread goes
-    /// round its loop, and the pipeline finished an article within the watchdog interval whenever
-    /// one is in flight.
+    /// round its loop, the pipeline finished an article within the watchdog interval whenever one
+    /// is in flight, and each of the read, extract and write stages finished an item within it
+    /// whenever one is queued for it.
     private func healthVerdict() -> String? {
         let now = System.monotonicNanoseconds()
         let usec = SystemdNotifier.watchdogMicroseconds(environment: ProcessInfo.processInfo.environment) ?? 30_000_000
         let progress = intake.progress()
         let rule = WatchdogHealth(limitNanoseconds: usec * 1_000)
-        let stages = [
-            WatchdogHealth.Stage(
-                name: "inotify watcher", pending: 1, lastProgress: watcher.isAlive(withinSeconds: 5) ? now : 0),
-            WatchdogHealth.Stage(
-                name: "pipeline", pending: progress.inFlight, lastProgress: progress.lastCompletionNanoseconds),
-        ]
+        let stages =
+            [
+                WatchdogHealth.Stage(
+                    name: "inotify watcher", pending: 1, lastProgress: watcher.isAlive(withinSeconds: 5) ? now : 0),
+                WatchdogHealth.Stage(
+                    name: "pipeline", pending: progress.inFlight, lastProgress: progress.lastCompletionNanoseconds),
+            ]
+            + stages.map { stage in
+                let reading = stage.reading
+                return WatchdogHealth.Stage(
+                    name: "\(stage.name) stage", pending: reading.pending, lastProgress: reading.lastProgress)
+            }
         return rule.verdict(stages, now: now)
     }
 

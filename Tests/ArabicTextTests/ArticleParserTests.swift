@@ -105,7 +105,9 @@ struct ArticleParserTests {
         #expect(failure(atom)?.code == .container)
         // A one-object array is one article; a page that mentions a feed is a page.
         #expect(failure(#"[{"title":"a","body":"أ"}]"#) == nil)
-        #expect(failure("<html><body><p>اشترك في <a href=/rss>RSS</a> و<feedback></p></body></html>") == nil)
+        // (A page whose only text is a sign-up prompt, "اشترك في RSS", is no-text: prompts are furniture.)
+        let mentions = "<html><body><p>نشرت الوكالة الخبر في موجز <a href=/rss>RSS</a> وفي صفحة <feedback> القراء.</p>"
+        #expect(failure(mentions + "</body></html>") == nil)
         #expect(failure(" \n")?.code == .noText)
     }
 
@@ -131,16 +133,57 @@ struct ArticleParserTests {
         #expect(a.source == "عين اليوم")
         #expect(a.published == "2015-08-10T09:00:00+03:00")
         #expect(a.lang == "ar")
+        #expect(a.extraction == "article-element")
+    }
+
+    @Test("HTML metadata: og:title, JSON-LD NewsArticle, canonical URL, author; title without the site name")
+    func htmlMetadata() {
+        let ld = #"""
+            {"@context":"https://schema.org","@graph":[{"@type":"WebPage","url":"https://x.ly/p"},
+            {"@type":"NewsArticle","headline":"وقف إطلاق النار في ليبيا","datePublished":"2020-10-23T10:00:00Z",
+            "author":[{"@type":"Person","name":"أحمد علي"},{"@type":"Person","name":"سارة محمد"}],
+            "publisher":{"@type":"Organization","name":"بوابة الوسط"}}]}
+            """#
+        let body = "<article><p>" + String(repeating: "نص الخبر الطويل. ", count: 20) + "</p></article>"
+        let a = parse(
+            "<html lang=\"ar\"><head><title>وقف إطلاق النار في ليبيا | بوابة الوسط</title>"
+                + "<script type=\"application/ld+json\">\(ld)</script></head><body>\(body)</body></html>")
+        #expect(a.title == "وقف إطلاق النار في ليبيا")
+        #expect(a.published == "2020-10-23T10:00:00Z")
+        #expect(a.author == "أحمد علي, سارة محمد")
+        #expect(a.source == "بوابة الوسط")
+        #expect(a.url == "https://x.ly/p")
+        #expect(a.lang == "ar")
+        let b = parse(
+            "<html><head><meta property=\"og:title\" content=\"Ceasefire agreed | Libya Herald\">"
+                + "<meta property=\"og:site_name\" content=\"Libya Herald\"><meta name=\"author\" content=\"A. Writer\">"
+                + "<link rel=\"canonical\" href=\"https://libyaherald.com/c\"></head><body>\(body)</body></html>")
+        #expect(b.title == "Ceasefire agreed")
+        #expect(b.author == "A. Writer")
+        #expect(b.url == "https://libyaherald.com/c")
+        // No og:title, no h1: the <title> without the site name.
+        let c = parse("<html><head><title>Ceasefire agreed - Libya Herald</title></head><body>\(body)</body></html>")
+        #expect(c.title == "Ceasefire agreed")
     }
 
     @Test("HTML without article element, unclosed chrome and malformed markup")
     func tolerantHTML() {
-        let a = parse("<div>فقرة <b>أولى<div>ثانية < 3 و 5 > 2</div><p>ثالثة &bogus; &#0; &#1575;", nil)
+        // Malformed markup is read, never rejected; as a JSON body (a fragment) all its text is kept.
+        let fragment = "<div>فقرة <b>أولى<div>ثانية < 3 و 5 > 2</div><p>ثالثة &bogus; &#0; &#1575;"
+        #expect(HTMLArticleExtractor.fragmentText(fragment) == "فقرة أولى\nثانية < 3 و 5 > 2\nثالثة &bogus; ا")
+        // As a page, the paragraph is the main text: loose text in divs is not, beside a paragraph.
+        let a = parse(fragment, nil)
         #expect(a.format == .html)
         #expect(a.title == nil)
-        #expect(a.text == "فقرة أولى\nثانية < 3 و 5 > 2\nثالثة &bogus; ا")
+        #expect(a.text == "ثالثة &bogus; ا")
+        #expect(a.extraction == "paragraphs")
+        // A <nav> never closed would hide the whole page: page chrome is left out only when
+        // something remains, and the paragraph is the main text, not the menu.
         let b = parse("<html><body><nav>قائمة<p>نص المقال</p></body></html>")
-        #expect(b.text == "قائمة\nنص المقال")  // nav never closed: read again without dropping
+        #expect(b.text == "نص المقال")
+        let c = parse("<html><body><nav>قائمة</body></html>")
+        #expect(c.text == "قائمة")
+        #expect(c.extraction == "whole-page")
     }
 
     @Test("HTML is detected by a marker within the first 1,024 scalars, ignoring ASCII case")

@@ -65,16 +65,22 @@ public struct ArticleDocument: Codable, Sendable, Equatable {
         public var encoding: String
         /// ISO 8601 UTC time the daemon took the file.
         public var receivedAt: String
+        /// For HTML, the rule that found the main text (a `MainTextRule` raw value: `article-body`,
+        /// `article-element`, `story`, `content-area`, `main-element`, `text-density`, `paragraphs`,
+        /// `whole-page`); absent for other formats.
+        public var extraction: String?
 
         enum CodingKeys: String, CodingKey {
             case path, name, bytes, sha256, format, encoding
             case receivedAt = "received_at"
+            case extraction
         }
 
         public init(
             path: String, name: String, bytes: Int, sha256: String, format: String, encoding: String,
-            receivedAt: String
+            receivedAt: String, extraction: String? = nil
         ) {
+            self.extraction = extraction
             self.path = path
             self.name = name
             self.bytes = bytes

@@ -15,6 +15,7 @@ public enum ConfigurationKey: String, CaseIterable, Sendable, Comparable {
     case networkRescanIntervalSeconds = "network_rescan_interval_seconds"
     case maxInputBytes = "max_input_bytes"
     case maxPending = "max_pending"
+    case maxInFlightBytes = "max_in_flight_bytes"
     case workers
     case fsyncBatch = "fsync_batch"
     case stopTimeoutSeconds = "stop_timeout_seconds"
@@ -48,6 +49,7 @@ public enum ConfigurationKey: String, CaseIterable, Sendable, Comparable {
         case .rescanIntervalSeconds, .networkRescanIntervalSeconds: .integer(0...86_400)
         case .maxInputBytes: .integer(1...(1 << 40))
         case .maxPending: .integer(2...10_000_000)
+        case .maxInFlightBytes: .integer(1...(1 << 40))
         case .workers: .integer(0...1024)
         case .fsyncBatch: .integer(1...100_000)
         case .stopTimeoutSeconds: .integer(0...3600)

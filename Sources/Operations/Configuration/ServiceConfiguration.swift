@@ -102,6 +102,7 @@ public struct ServiceConfiguration: Sendable, Equatable {
         case .networkRescanIntervalSeconds: 5
         case .maxInputBytes: 16 << 20
         case .maxPending: 4096
+        case .maxInFlightBytes: 16 << 20
         case .workers: 0
         case .fsyncBatch: 32
         case .stopTimeoutSeconds: 20
@@ -147,6 +148,7 @@ public struct ServiceConfiguration: Sendable, Equatable {
         configuration.maxInputBytes = integer(.maxInputBytes)
         configuration.stopTimeoutSeconds = integer(.stopTimeoutSeconds)
         configuration.maxPending = integer(.maxPending)
+        configuration.maxInFlightBytes = integer(.maxInFlightBytes)
         configuration.fsyncBatch = integer(.fsyncBatch)
         if integer(.workers) > 0 { configuration.extractWorkers = integer(.workers) }
         return configuration

@@ -24,6 +24,11 @@ public enum FailureCode: String, Sendable, Codable, CaseIterable, CustomStringCo
     case busy
     /// Gone before it could be read (`watcherd process` only; the daemon forgets it).
     case vanished
+    /// An HTML page took longer to parse than its limit (``ExtractStage/parseTimeoutMs``): one
+    /// article never stalls a worker or the watchdog (parse).
+    case parseTimeout = "parse-timeout"
+    /// An HTML page needed more work than the linear bound allows: a defect of the parser (parse).
+    case parseWorkLimit = "parse-work-limit"
     /// The document holds a value JSON cannot (a non-finite number): never written empty (extract).
     case encode
     /// The document cannot be written where it belongs (write).
@@ -58,6 +63,8 @@ public enum FailureCode: String, Sendable, Codable, CaseIterable, CustomStringCo
         switch code {
         case .noText: self = .noText
         case .container: self = .container
+        case .parseTimeout: self = .parseTimeout
+        case .parseWorkLimit: self = .parseWorkLimit
         }
     }
 }

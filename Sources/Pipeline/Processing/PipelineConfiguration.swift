@@ -19,6 +19,9 @@ public struct PipelineConfiguration: Sendable, Equatable {
     public var extractWorkers: Int = max(1, System.coreCount)
     /// Articles between the intake and the end of the write stage; bounds memory.
     public var maxInFlight: Int = 64
+    /// Input bytes held between the end of their read and their outcome (see ``ByteBudget``): a
+    /// budget, so that a burst of large inputs cannot hold many times their size in extraction.
+    public var maxInFlightBytes: Int = 16 << 20
     /// Paths the intake holds while they settle or wait for admission. Past it, hints are dropped
     /// and the inbox is rescanned for the next batch once half of the backlog has drained, so
     /// memory stays flat however many files arrive at once.

@@ -23,6 +23,14 @@ public final class PipelineEngine: @unchecked Sendable {
     private let extractQueues: [DispatchQueue]
     private let writeQueue = DispatchQueue(label: "watcherd.write", qos: .utility)
     private let roundRobin = Mutex<Int>(0)
+    private let budget: ByteBudget
+    /// The read, extract and write stages' progress, for the watchdog (``stageProgress``).
+    private let readProgress: StageProgress
+    private let extractProgress: StageProgress
+    private let writeProgress: StageProgress
+
+    /// Each stage's progress, in pipeline order: what the systemd watchdog checks.
+    public var stageProgress: [StageProgress] { [readProgress, extractProgress, writeProgress] }
 
     public init(
         configuration: PipelineConfiguration, extractor: ArticleExtractor, ledger: any Ledger, log: ProcessingLog,
@@ -31,6 +39,12 @@ public final class PipelineEngine: @unchecked Sendable {
         self.configuration = configuration
         self.logger = logger
         self.ledger = ledger
+        let now = System.monotonicNanoseconds()
+        (readProgress, extractProgress, writeProgress) = (
+            StageProgress(name: "read", now: now), StageProgress(name: "extract", now: now),
+            StageProgress(name: "write", now: now)
+        )
+        budget = ByteBudget(limit: configuration.maxInFlightBytes)
         extractStage = ExtractStage(extractor: extractor)
         writeStage = WriteStage(configuration: configuration, ledger: ledger, log: log, logger: logger)
         extractQueues = (0..<max(1, configuration.extractWorkers)).map {
@@ -48,7 +62,9 @@ public final class PipelineEngine: @unchecked Sendable {
     /// after reading it claims the content hash before anything else happens to it: only the
     /// claiming host decodes, extracts, writes the document and moves the input.
     public func process(_ candidate: Candidate, completion: @escaping @Sendable (ArticleOutcome) -> Void) {
+        readProgress.enter()
         readQueue.async { [self] in
+            defer { readProgress.leave(now: System.monotonicNanoseconds()) }
             let receivedAt = Timestamp.now()
             let started = System.monotonicNanoseconds()
             if ledger.isShared {
@@ -63,6 +79,14 @@ public final class PipelineEngine: @unchecked Sendable {
                 maxBytes: configuration.maxInputBytes)
             {
             case .success(let read):
+                // Hold the input's bytes in the budget until its outcome; the read queue waits here
+                // while large inputs fill it.
+                let bytes = read.input.bytes.count
+                budget.acquire(bytes)
+                let completion: @Sendable (ArticleOutcome) -> Void = { [budget] outcome in
+                    budget.release(bytes)
+                    completion(outcome)
+                }
                 if InputFile.takeLeaseDenial() {
                     logger.warning(
                         """
@@ -74,7 +98,7 @@ public final class PipelineEngine: @unchecked Sendable {
                 case .success(.claimed):
                     break
                 case .success(.recorded(let entry)):
-                    writeQueue.async { [writeStage] in
+                    onWriteQueue { [writeStage] in
                         completion(
                             writeStage.duplicate(
                                 candidate, sha256: read.input.sha256, identity: read.input.identity, started: started,
@@ -90,7 +114,9 @@ public final class PipelineEngine: @unchecked Sendable {
                     defer { next = (next + 1) % extractQueues.count }
                     return extractQueues[next]
                 }
+                extractProgress.enter()
                 queue.async { [self] in
+                    defer { extractProgress.leave(now: System.monotonicNanoseconds()) }
                     let document: ArticleDocument
                     let json: [UInt8]
                     do {
@@ -107,7 +133,7 @@ public final class PipelineEngine: @unchecked Sendable {
                                 code: .encode, stage: .extract, path: candidate.display, cause: "\(error)")
                         let exit = ReadStage.Exit.failed(
                             failure, sha256: read.input.sha256, identity: read.input.identity)
-                        writeQueue.async { [writeStage] in
+                        onWriteQueue { [writeStage] in
                             completion(writeStage.finish(candidate, exit, started: started))
                         }
                         return
@@ -116,7 +142,7 @@ public final class PipelineEngine: @unchecked Sendable {
                         candidate: candidate, sha256: read.input.sha256, identity: read.input.identity,
                         size: read.input.bytes.count, stageMs: document.pipeline.stageMs, started: started)
                     writeStage.expectWrite()
-                    writeQueue.async { [writeStage] in writeStage.write(job, json: json, completion: completion) }
+                    onWriteQueue { [writeStage] in writeStage.write(job, json: json, completion: completion) }
                 }
             case .failure(.failed(let failure, let sha256?, let identity)) where ledger.isShared:
                 // Content that fails (undecodable, empty...) is claimed too: one host records it.
@@ -129,7 +155,7 @@ public final class PipelineEngine: @unchecked Sendable {
                         return finishOnWriteQueue(
                             candidate, .failed(failure, sha256: sha256, identity: nil), started: started, completion)
                     }
-                    writeQueue.async { [writeStage] in
+                    onWriteQueue { [writeStage] in
                         completion(
                             writeStage.duplicate(
                                 candidate, sha256: sha256, identity: identity, started: started, original: entry))
@@ -149,6 +175,15 @@ public final class PipelineEngine: @unchecked Sendable {
         _ candidate: Candidate, _ exit: ReadStage.Exit, started: UInt64,
         _ completion: @escaping @Sendable (ArticleOutcome) -> Void
     ) {
-        writeQueue.async { [writeStage] in completion(writeStage.finish(candidate, exit, started: started)) }
+        onWriteQueue { [writeStage] in completion(writeStage.finish(candidate, exit, started: started)) }
+    }
+
+    /// Runs `work` on the write queue, counted as the write stage's progress.
+    private func onWriteQueue(_ work: @escaping @Sendable () -> Void) {
+        writeProgress.enter()
+        writeQueue.async { [writeProgress] in
+            work()
+            writeProgress.leave(now: System.monotonicNanoseconds())
+        }
     }
 }

@@ -1,3 +1,4 @@
+import ArabicText
 import ArticleExtraction
 import Foundation
 import SystemPackage
@@ -33,6 +34,29 @@ struct OneShotProcessorTests {
                 == .init(url: "https://example.org/a", published: "2020-06-04", source: "وكالة", lang: "ar"))
         #expect(document.title == "هدنة")
         #expect(document.source.format == "json")
+    }
+
+    @Test("an HTML page records its rule in source.extraction and its JSON-LD metadata; plain text has no rule")
+    func htmlExtractionRule() throws {
+        let html = """
+            <html lang="ar" dir="rtl"><head><title>هدنة - الموقع</title>
+            <script type="application/ld+json">{"@type":"NewsArticle","headline":"هدنة في طرابلس",
+            "datePublished":"2020-06-04","author":{"@type":"Person","name":"سالم"}}</script></head>
+            <body><nav><a href="/">الرئيسية</a></nav><article><h1>هدنة في طرابلس</h1>
+            <p>أعلن المتحدث باسم الحكومة وقف إطلاق النار في طرابلس اعتبارا من منتصف الليل، وفق بيان رسمي.</p>
+            </article><footer>جميع الحقوق محفوظة</footer></body></html>
+            """
+        let document = try document("a.html", html).get()
+        #expect(document.source.format == "html")
+        #expect(document.source.extraction == "article-element")
+        #expect(
+            document.text
+                == "أعلن المتحدث باسم الحكومة وقف إطلاق النار في طرابلس اعتبارا من منتصف الليل، وفق بيان رسمي.")
+        #expect(document.metadata?.author == "سالم")
+        #expect(document.metadata?.published == "2020-06-04")
+        #expect(try self.document("a.txt", "عنوان\n\nنص.").get().source.extraction == nil)
+        #expect(FailureCode(ArticleParseError.Code.parseTimeout) == .parseTimeout)
+        #expect(FailureCode(ArticleParseError.Code.parseWorkLimit).rawValue == "parse-work-limit")
     }
 
     @Test("stage_ms holds read, decode, parse, every analyzer by name, and extract")

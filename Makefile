@@ -26,7 +26,7 @@ APT_PACKAGES := libinotifytools0-dev libsqlite3-dev inotify-tools systemd python
 RELEASE_FLAGS := -c release --static-swift-stdlib
 RELEASE_BIN = $$($(SWIFT) build $(RELEASE_FLAGS) --show-bin-path)
 
-.PHONY: setup build release run test test-multihost lint install uninstall install-files clean-demo eval-html
+.PHONY: setup build release run test test-multihost lint install uninstall install-files clean-demo eval-html eval-facts
 
 # Installs what is missing: Debian packages (as root, or through sudo).
 setup:
@@ -59,6 +59,11 @@ test: setup
 test-multihost: setup
 	$(SWIFT) build --build-tests
 	WATCHERD_MULTIHOST_FILES=10000 $(SWIFT) test --filter MultiHostTests
+
+# Quotation and date extraction scored against the hand-labelled set (eval/quotes-dates).
+eval-facts:
+	$(SWIFT) build --product watcherd
+	$$($(SWIFT) build --show-bin-path)/watcherd eval quotes-dates eval/quotes-dates/labels.jsonl $(EVAL_ARGS)
 
 lint:
 	$(SWIFT) format lint --strict --recursive Sources Tests Package.swift

@@ -10,7 +10,7 @@ struct Watcherd: AsyncParsableCommand {
         version: VersionInfo.text,
         subcommands: [
             RunCommand.self, ProcessCommand.self, ValidateCommand.self, StatusCommand.self, TailCommand.self,
-            EvalHTMLCommand.self,
+            EvalCommand.self, EvalHTMLCommand.self, KeywordsCommand.self,
         ],
         defaultSubcommand: RunCommand.self)
 }

@@ -47,7 +47,10 @@ struct ArticleExtractorTests {
     func factoryList() throws {
         let extractor = try #require(ExtractionFixtures.extractor)
         #expect(
-            extractor.analyzers.map(\.name) == ["segment", "tokens", "entities", "numbers", "language", "statistics"])
+            extractor.analyzers.map(\.name) == [
+                "segment", "tokens", "entities", "published", "quotes", "dates", "numbers", "keywords", "summary",
+                "language", "statistics",
+            ])
         let document = ExtractionFixtures.document("قال أحمد المسماري في طرابلس إن 5 جنود وصلوا.", extractor: extractor)
         #expect(document.pipeline.model == "gazetteer-rules-1")
         #expect(document.pipeline.normalization == "ar-norm-v1")

@@ -29,4 +29,10 @@ enum ExtractionFixtures {
     static func document(_ text: String, extractor: ArticleExtractor) -> ArticleDocument {
         extractor.extract(ParsedArticle(title: nil, text: text, format: .plain), source: source).document
     }
+
+    /// The document of `text` with `published` as its metadata publication date.
+    static func document(_ text: String, published: String, extractor: ArticleExtractor) -> ArticleDocument {
+        extractor.extract(ParsedArticle(title: nil, text: text, format: .json, published: published), source: source)
+            .document
+    }
 }

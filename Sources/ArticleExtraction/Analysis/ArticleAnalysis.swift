@@ -1,4 +1,5 @@
 import ArabicText
+import Foundation
 
 /// What the analyzers of one article share: the text as Unicode scalars, the working values each
 /// step leaves for the later ones (tokens, entity mentions), the input's metadata, and the
@@ -14,6 +15,15 @@ public struct ArticleAnalysis: Sendable {
     public var tokens: [Token] = []
     /// Entity mentions, ordered by start and non-overlapping (the `entities` step; empty before it).
     public var mentions: [EntityMention] = []
+    /// The publication day relative dates are resolved against (the `published` step; `nil` before
+    /// it, and when no source gave one).
+    public var publication: CalendarDay?
+    /// Tokens that belong to a date or time expression (the `dates` step), by token index: numbers
+    /// inside them are dates, not amounts.
+    public var dateTokens: IndexSet = []
+    /// Weight of each term stem in this article (the `keywords` step): TF-IDF of the stem, for the
+    /// summary.
+    public var termWeights: [String: Double] = [:]
     /// The output document; each step fills its own fields.
     public var document: ArticleDocument
 

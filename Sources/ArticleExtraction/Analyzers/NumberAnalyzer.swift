@@ -1,20 +1,20 @@
 import ArabicText
 
-/// `numbers`: every number token (Western or Arabic-Indic digits, `5+5`) as written, with its
-/// value when its normalised form parses as a finite `Double` (a number too large for one keeps
-/// its text and has no value).
+/// `numbers`: numbers and amounts (``NumberRecognizer``): digits, number words, scale words,
+/// `5+5`, with their value and unit (percent, currency, measure). Runs after `dates`: numbers
+/// inside a date or time expression are left to it.
 public struct NumberAnalyzer: ArticleAnalyzer {
     public let name = "numbers"
-    /// Maps Arabic-Indic and Persian digits to ASCII before parsing (the tokenizer's normaliser).
-    public let normalizer: ArabicNormalizer
+    public let lexicon: NumberLexicon
 
-    public init(normalizer: ArabicNormalizer) { self.normalizer = normalizer }
+    public init(lexicon: NumberLexicon) { self.lexicon = lexicon }
+
+    /// With the lexicon normalised by `normalizer` (the tokenizer's).
+    public init(normalizer: ArabicNormalizer) { self.lexicon = NumberLexicon(normalizer: normalizer) }
 
     public func analyze(_ analysis: inout ArticleAnalysis) {
-        analysis.document.numbers = analysis.tokens.filter { $0.kind == .number }.map { token in
-            ArticleDocument.NumberMention(
-                text: token.surface, start: token.range.start, end: token.range.end,
-                value: Double(normalizer.normalize(token.surface)).flatMap { $0.isFinite ? $0 : nil })
-        }
+        let dates = analysis.dateTokens
+        analysis.document.numbers = NumberRecognizer(lexicon: lexicon).mentions(
+            in: analysis.tokens, scalars: analysis.scalars, skip: { dates.contains($0) })
     }
 }

@@ -17,9 +17,22 @@ public struct ArticleDocument: Codable, Sendable, Equatable {
     public var sentences: [ScalarRange]
     public var entities: [Entity]
     public var entityIndex: [EntityIndexEntry]
+    /// Date and time expressions, in text order.
+    public var dates: [DateMention]
+    /// Quotations with their speakers, in text order.
+    public var quotes: [Quote]
+    /// Numbers and amounts, in text order.
     public var numbers: [NumberMention]
+    /// The terms that characterise the article, best first.
+    public var keywords: [Keyword]
+    /// Indices into `sentences` of the (at most three) sentences that best represent the article,
+    /// in text order.
+    public var summary: [Int]
     /// What the input declared about itself; `nil` when it declared nothing.
     public var metadata: Metadata?
+    /// The publication date relative dates were resolved against; `nil` only when no source gave
+    /// one (no metadata, no dateline, and an unreadable `received_at`).
+    public var published: Published?
     public var stats: Stats
     public var pipeline: PipelineInfo
 
@@ -27,7 +40,7 @@ public struct ArticleDocument: Codable, Sendable, Equatable {
         case schemaVersion = "schema_version"
         case id, source, language, title, text, paragraphs, sentences, entities
         case entityIndex = "entity_index"
-        case numbers, metadata, stats, pipeline
+        case dates, quotes, numbers, keywords, summary, metadata, published, stats, pipeline
     }
 
     /// A document for `article` from `source` with nothing found yet: no paragraphs, sentences,
@@ -44,8 +57,13 @@ public struct ArticleDocument: Codable, Sendable, Equatable {
         sentences = []
         entities = []
         entityIndex = []
+        dates = []
+        quotes = []
         numbers = []
+        keywords = []
+        summary = []
         metadata = Metadata(article)
+        published = nil
         stats = Stats(characters: 0, words: 0, sentences: 0, paragraphs: 0, arabicRatio: 0)
         pipeline = PipelineInfo(version: PipelineVersion.current, model: "none", normalization: "none", stageMs: [:])
     }
@@ -153,12 +171,40 @@ public struct ArticleDocument: Codable, Sendable, Equatable {
         public var titles: [String]
     }
 
-    /// A number as written (Western or Arabic-Indic digits, `5+5`), with its value when it is one.
+    /// A number or amount as written: digits (Western or Arabic-Indic), number words (خمسة، ثلاثة
+    /// آلاف), scale words (مليون), with its unit when one follows (`percent`, an ISO 4217 currency
+    /// code such as `USD` or `SAR`, or a measure such as `km`).
     public struct NumberMention: Codable, Sendable, Equatable {
         public var text: String
         public var start: Int
         public var end: Int
+        /// The value, finite; `nil` when the text has none (عشرات، `5+5`) or it does not fit a
+        /// `Double` (the text is kept).
         public var value: Double?
+        /// `percent`, an ISO 4217 code, or a measure (`km`, `m`, `kg`, `t`, `barrel`...); `nil` for a bare count.
+        public var unit: String?
+
+        enum CodingKeys: String, CodingKey {
+            case text, start, end, value, unit
+        }
+
+        public init(text: String, start: Int, end: Int, value: Double?, unit: String? = nil) {
+            self.text = text
+            self.start = start
+            self.end = end
+            self.value = value.flatMap { $0.isFinite ? $0 : nil }
+            self.unit = unit
+        }
+
+        /// Encodes every key, absent values as `null`; a non-finite value (never stored) as `null`.
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(text, forKey: .text)
+            try container.encode(start, forKey: .start)
+            try container.encode(end, forKey: .end)
+            try container.encode(value.flatMap { $0.isFinite ? $0 : nil }, forKey: .value)
+            try container.encode(unit, forKey: .unit)
+        }
     }
 
     public struct Stats: Codable, Sendable, Equatable {

@@ -1,0 +1,4 @@
+/// The grammatical number a unit word carries: singular (شهر), dual (شهرين) or plural (أشهر).
+public enum UnitCount: Sendable, Equatable {
+    case one, two, plural
+}

@@ -1,0 +1,158 @@
+import ArabicText
+import Foundation
+
+/// Picks the terms that characterise one article against the background corpus: TF-IDF over
+/// ``KeywordTerms`` (stems of content words and adjacent pairs of them) and over the article's
+/// named entities, with sublinear term frequency `1 + ln tf` and the smoothed IDF of
+/// ``DocumentFrequencies`` (an entity takes the largest IDF of its words).
+///
+/// Candidates: single words (in an article of 120 content words or more, only those used at least
+/// twice), pairs used at least twice (a pair the table does not hold takes the mean IDF of its
+/// words), entities (person, organisation, place); terms in the title count 1.5 times. Taken best first, up
+/// to ``limit``; a single word already part of a chosen pair or entity, and a pair or entity whose
+/// words are all already covered, are skipped. A term is shown as the article writes it most
+/// often (without و ف ب ل ك in front, the article kept).
+public struct KeywordExtractor: Sendable {
+    public let frequencies: DocumentFrequencies
+    /// How many keywords at most.
+    public var limit: Int
+
+    public init(frequencies: DocumentFrequencies, limit: Int = 10) {
+        self.frequencies = frequencies
+        self.limit = limit
+    }
+
+    /// The keywords, best first, and the TF-IDF weight of every single-word term of the article.
+    /// Terms whose words all occur in `title` (its tokens) count 1.5 times.
+    public func keywords(
+        tokens: [Token], scalars: [Unicode.Scalar], mentions: [EntityMention], title: [Token] = []
+    ) -> (keywords: [ArticleDocument.Keyword], weights: [String: Double]) {
+        let titleStems = Set(KeywordTerms.words(title).map(\.key))
+        let words = KeywordTerms.words(tokens)
+        guard !words.isEmpty else { return ([], [:]) }
+        /// A term's occurrences as token ranges `(first, last)`.
+        struct Term {
+            var occurrences: [(first: Int, last: Int)] = []
+        }
+        struct Pair: Hashable {
+            var a: String
+            var b: String
+        }
+        var singles: [String: Term] = [:]
+        var pairs: [Pair: Term] = [:]
+        for (n, w) in words.enumerated() {
+            singles[w.key, default: Term()].occurrences.append((w.index, w.index))
+            if n + 1 < words.count, words[n + 1].index == w.index + 1 {
+                pairs[Pair(a: w.key, b: words[n + 1].key), default: Term()].occurrences.append(
+                    (w.index, words[n + 1].index))
+            }
+        }
+        struct Candidate {
+            var key: String
+            var score: Double
+            var stems: [String]
+            /// Occurrences to show the term from, or the entity's canonical name.
+            var occurrences: [(first: Int, last: Int)]
+            var name: String?
+        }
+        var weights: [String: Double] = [:]
+        var candidates: [Candidate] = []
+        let minimumWordCount = words.count >= 120 ? 2 : 1
+        for (key, term) in singles {
+            var score = (1 + log(Double(term.occurrences.count))) * frequencies.idf(key)
+            if titleStems.contains(key) { score *= 1.5 }
+            weights[key] = score
+            guard term.occurrences.count >= minimumWordCount else { continue }
+            candidates.append(Candidate(key: key, score: score, stems: [key], occurrences: term.occurrences))
+        }
+        for (pair, term) in pairs where term.occurrences.count >= 2 {
+            let key = pair.a + " " + pair.b
+            var score = (1 + log(Double(term.occurrences.count))) * idf(key, stems: [pair.a, pair.b])
+            if titleStems.contains(pair.a) && titleStems.contains(pair.b) { score *= 1.5 }
+            candidates.append(
+                Candidate(key: key, score: score, stems: [pair.a, pair.b], occurrences: term.occurrences))
+        }
+        // Entities, by canonical name; their words found by walking tokens and mentions together.
+        var entities: [String: (count: Int, stems: [String])] = [:]
+        var k = 0
+        for mention in mentions where mention.type != .misc {
+            while k < tokens.count && tokens[k].range.end <= mention.range.start { k += 1 }
+            var stems: [String] = []
+            var j = k
+            while j < tokens.count && tokens[j].range.start < mention.range.end {
+                stems.append(tokens[j].stem)
+                j += 1
+            }
+            guard !stems.isEmpty else { continue }
+            entities[mention.canonical, default: (0, stems)].count += 1
+        }
+        for (name, entity) in entities where entity.stems.count > 1 || entity.count >= minimumWordCount {
+            let idf = entity.stems.map { frequencies.idf($0) }.max() ?? 0
+            var score = (1 + log(Double(entity.count))) * idf
+            if entity.stems.allSatisfy(titleStems.contains) { score *= 1.5 }
+            candidates.append(Candidate(key: name, score: score, stems: entity.stems, occurrences: [], name: name))
+        }
+        candidates.sort {
+            $0.score != $1.score ? $0.score > $1.score : ($0.stems.count, $1.key) > ($1.stems.count, $0.key)
+        }
+        var chosen: [(keyword: ArticleDocument.Keyword, stems: [String])] = []
+        var covered = Set<String>()
+        var shown = Set<String>()
+        for c in candidates where chosen.count < limit {
+            if c.stems.count == 1 ? covered.contains(c.stems[0]) : c.stems.allSatisfy(covered.contains) { continue }
+            let term = c.name ?? Self.mostFrequentForm(c.occurrences, tokens, scalars)
+            if shown.contains(term) { continue }
+            let score = (c.score * 1000).rounded() / 1000
+            guard score.isFinite, score > 0 else { continue }
+            if c.stems.count > 1 {
+                covered.formUnion(c.stems)
+                // A single word chosen before and now part of this term gives way to it.
+                chosen.removeAll { $0.stems.count == 1 && covered.contains($0.stems[0]) }
+            }
+            shown.insert(term)
+            chosen.append((ArticleDocument.Keyword(term: term, score: score), c.stems))
+        }
+        return (chosen.map(\.keyword), weights)
+    }
+
+    /// The form the article writes most often among the first sixteen of `occurrences` (ties: the
+    /// first in text order).
+    static func mostFrequentForm(
+        _ occurrences: [(first: Int, last: Int)], _ tokens: [Token], _ scalars: [Unicode.Scalar]
+    ) -> String {
+        var counts: [String: (count: Int, first: Int)] = [:]
+        for (n, o) in occurrences.prefix(16).enumerated() {
+            counts[display(tokens, scalars, o.first, o.last), default: (0, n)].count += 1
+        }
+        return counts.max {
+            $0.value.count != $1.value.count ? $0.value.count < $1.value.count : $0.value.first > $1.value.first
+        }!
+        .key
+    }
+
+    /// The IDF of a term: the table's for a single word or a pair it holds; for a pair it does not
+    /// hold (fewer documents than the table's threshold), the mean of its words' IDFs, so that a
+    /// chance pair is not preferred for its rarity alone.
+    func idf(_ key: String, stems: [String]) -> Double {
+        if stems.count == 1 || frequencies.counts[key] != nil { return frequencies.idf(key) }
+        return stems.reduce(0) { $0 + frequencies.idf($1) } / Double(stems.count)
+    }
+
+    /// The text from token `first` (after its conjunction and preposition proclitics) to token
+    /// `last`, tashkeel removed.
+    static func display(_ tokens: [Token], _ scalars: [Unicode.Scalar], _ first: Int, _ last: Int) -> String {
+        let t = tokens[first]
+        var start = t.range.start
+        var leading = t.proclitics.filter { $0 != "ال" }.count
+        if t.proclitics.last == "ال", t.proclitics.dropLast().last == "ل" { leading += 0 }
+        while leading > 0, start < t.range.end {
+            if !ScalarClass.isArabicMark(scalars[start].value) { leading -= 1 }
+            start += 1
+        }
+        var out = String.UnicodeScalarView()
+        for s in scalars[start..<tokens[last].range.end] where !ScalarClass.isArabicMark(s.value) && s != "\u{640}" {
+            out.append(s)
+        }
+        return String(out)
+    }
+}

@@ -1,0 +1,70 @@
+import ArabicText
+
+/// Chooses the sentences that best represent an article: each eligible sentence scores the sum of
+/// the TF-IDF weights of its distinct content-word stems (``KeywordExtractor``) over the square
+/// root of its length (at least 8 words), and the first eligible sentence (the lead) counts 1.25
+/// times; the best ``count`` are returned in text order.
+///
+/// Not eligible: sentences with fewer than five content words once dates, places, numbers and
+/// agency names are set aside (datelines such as `الرياض 25 شوال 1436 هـ الموافق 10 اغسطس 2015 م
+/// واس`, bylines), and captions and trailers (opening with صورة، تصوير، فيديو، شاهد، رابط، للمزيد,
+/// or holding `//`).
+public struct SentenceRanker: Sendable {
+    /// How many sentences to choose.
+    public var count: Int
+
+    public init(count: Int = 3) { self.count = count }
+
+    static let agencyWords: Set<String> = [
+        "واس", "الموافق", "رويترز", "ا", "ف", "ب", "د", "الاناضول", "وكالات", "قنا", "وام",
+    ]
+    static let captionWords: Set<String> = [
+        "صوره", "الصوره", "صور", "تصوير", "فيديو", "شاهد", "رابط", "للمزيد", "اقرا", "المصدر", "بالفيديو", "بالصور",
+    ]
+
+    /// Indices into `sentences` of the chosen sentences, ascending.
+    public func summary(
+        sentences: [ScalarRange], tokens: [Token], weights: [String: Double], dateTokens: (Int) -> Bool,
+        locations: [ScalarRange]
+    ) -> [Int] {
+        var scored: [(index: Int, score: Double)] = []
+        var k = 0
+        var place = 0  // the first location not ending before the current token (locations are in order)
+        var lead = true
+        for (index, sentence) in sentences.enumerated() {
+            while k < tokens.count && tokens[k].range.start < sentence.start { k += 1 }
+            var j = k
+            var content = 0
+            var words = 0
+            var stems = Set<String>()
+            var caption = false
+            var first = true
+            while j < tokens.count && tokens[j].range.end <= sentence.end {
+                let t = tokens[j]
+                if t.surface.contains("//") { caption = true }
+                if t.kind == .arabicWord || t.kind == .latinWord {
+                    if first && Self.captionWords.contains(t.normalized) { caption = true }
+                    first = false
+                    words += 1
+                    while place < locations.count && locations[place].end <= t.range.start { place += 1 }
+                    let isPlace = place < locations.count && locations[place].start <= t.range.start
+                    if !dateTokens(j) && !isPlace && !Self.agencyWords.contains(t.normalized) { content += 1 }
+                    stems.insert(t.stem)
+                } else if t.kind == .number {
+                    first = false
+                }
+                j += 1
+            }
+            k = j
+            guard content >= 5, !caption else { continue }
+            var score = stems.reduce(0) { $0 + (weights[$1] ?? 0) } / Double(max(8, words)).squareRoot()
+            if lead {
+                score *= 1.25
+                lead = false
+            }
+            scored.append((index, score))
+        }
+        return scored.sorted { $0.score != $1.score ? $0.score > $1.score : $0.index < $1.index }.prefix(count)
+            .map(\.index).sorted()
+    }
+}

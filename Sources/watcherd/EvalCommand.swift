@@ -1,0 +1,8 @@
+import ArgumentParser
+
+/// `watcherd eval ...`: evaluations of the extractors against hand-labelled data.
+struct EvalCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "eval", abstract: "Score the extractors against labelled data.",
+        subcommands: [EvalQuotesDatesCommand.self])
+}

@@ -1,0 +1,8 @@
+import ArgumentParser
+
+/// `watcherd keywords ...`: building the keyword resources.
+struct KeywordsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "keywords", abstract: "Build the keyword document-frequency table.",
+        subcommands: [KeywordsCountCommand.self])
+}

@@ -17,10 +17,11 @@ LOGROTATEDIR := $(SYSCONFDIR)/logrotate.d
 CONFDIR := $(SYSCONFDIR)/watcherd
 DEMO := $(CURDIR)/demo
 # Build tools and libraries, and python3-jsonschema (the tests validate documents with it). Debian's
-# Python refuses pip installs into the system (PEP 668): its modules come from apt.
+# Python refuses pip installs into the system (PEP 668): its modules come from apt. chromium renders
+# the analyst's pages headless in the page tests (DOM checks and screenshots).
 # postgresql: the server binaries (initdb, pg_ctl) for the tests' private clusters (issue 15).
 APT_PACKAGES := libinotifytools0-dev libsqlite3-dev inotify-tools systemd python3 python3-jsonschema util-linux \
-  postgresql
+  chromium postgresql
 # The release build links the Swift runtime statically: the installed binary needs only
 # libinotifytools0 and libsqlite3-0 (and glibc), not the Swift toolchain.
 RELEASE_FLAGS := -c release --static-swift-stdlib

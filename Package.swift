@@ -20,6 +20,7 @@ let package = Package(
         .library(name: "ArabicText", targets: ["ArabicText"]),
         .library(name: "ArticleExtraction", targets: ["ArticleExtraction"]),
         .library(name: "Pipeline", targets: ["Pipeline"]),
+        .library(name: "ArticlePages", targets: ["ArticlePages"]),
     ],
     dependencies: [
         // CLI parsing: the standard Swift argument parser.
@@ -97,10 +98,15 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // The analyst's pages: an article page (`watcherd show`) and the digest of an output tree
+        // (`watcherd digest`). Rendering/ and Digest/ are pure (documents in, HTML out); Reading/
+        // holds the one place that reads files.
+        .target(name: "ArticlePages", swiftSettings: strict),
         .executableTarget(
             name: "watcherd",
             dependencies: [
                 "ArticleExtraction",
+                "ArticlePages",
                 "Pipeline",
                 "Operations",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -131,6 +137,14 @@ let package = Package(
             name: "OperationsTests",
             dependencies: [
                 "ArticleExtraction", "Operations", "Pipeline", .product(name: "SystemPackage", package: "swift-system"),
+            ],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "ArticlePagesTests",
+            dependencies: [
+                "ArticlePages", "ArticleExtraction", "Pipeline", "TestSupport",
+                .product(name: "SystemPackage", package: "swift-system"),
             ],
             swiftSettings: strict
         ),

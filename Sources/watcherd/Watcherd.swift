@@ -10,7 +10,8 @@ struct Watcherd: AsyncParsableCommand {
         version: VersionInfo.text,
         subcommands: [
             RunCommand.self, ProcessCommand.self, ValidateCommand.self, StatusCommand.self, TailCommand.self,
-            EvalCommand.self, EvalHTMLCommand.self, KeywordsCommand.self,
+            EvalCommand.self, EvalHTMLCommand.self, KeywordsCommand.self, NERCommand.self, ShowCommand.self,
+            DigestCommand.self,
         ],
         defaultSubcommand: RunCommand.self)
 }

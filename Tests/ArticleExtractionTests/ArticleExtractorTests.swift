@@ -59,6 +59,13 @@ struct ArticleExtractorTests {
         #expect(document.sentences.count == 1)
         #expect(document.stats.words == 8)
         #expect(document.language.code == "ar")
+        // The default configuration runs the trained model over the same list.
+        let trained = try #require(ExtractionFixtures.defaultExtractor)
+        #expect(trained.analyzers.map(\.name) == extractor.analyzers.map(\.name))
+        let tagged = ExtractionFixtures.document("قال أحمد المسماري في طرابلس إن 5 جنود وصلوا.", extractor: trained)
+        #expect(tagged.pipeline.model.hasPrefix("perceptron-ner-1"))
+        #expect(tagged.entities.map(\.text) == ["أحمد المسماري", "طرابلس"])
+        #expect(tagged.entities.map(\.type) == ["PERSON", "LOCATION"])
     }
 
     @Test("the input's metadata reaches the document; absent and empty keys are omitted")

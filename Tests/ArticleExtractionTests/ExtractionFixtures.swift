@@ -17,8 +17,14 @@ enum ExtractionFixtures {
     /// The gazetteer the factory loads, or `nil` when the resources are missing.
     static let gazetteer: Gazetteer? = try? GazetteerLoader.load(tokenizer: tokenizer, from: resourceDirectory)
 
-    /// The daemon's extractor (``ArticleExtractorFactory``), or `nil` when the resources are missing.
-    static let extractor: ArticleExtractor? = try? ArticleExtractorFactory.make(resourceDirectory: resourceDirectory)
+    /// The factory's extractor with the gazetteer recogniser (what the rule tests check), or `nil`
+    /// when the resources are missing.
+    static let extractor: ArticleExtractor? = try? ArticleExtractorFactory.make(
+        .init(recognizer: .gazetteer), resourceDirectory: resourceDirectory)
+
+    /// The daemon's default extractor (the trained model), or `nil` when the resources are missing.
+    static let defaultExtractor: ArticleExtractor? = try? ArticleExtractorFactory.make(
+        resourceDirectory: resourceDirectory)
 
     /// A source record for tests: `s.txt`, plain UTF-8, an all-zero hash.
     static let source = ArticleDocument.Source(

@@ -7,8 +7,12 @@ import Testing
 /// then `try SharedData.require(...)`: without the data they are skipped with a message saying
 /// what they need, except when the environment variable `CI` is set, where they run and fail.
 public enum SharedData {
-    /// `<package root>/../shared/data`, found from this file's path.
-    public static let root: URL = URL(fileURLWithPath: #filePath)
+    /// `<package root>/../shared/data`, found from this file's path, or the directory named by the
+    /// environment variable `WATCHERD_SHARED_DATA` (for checkouts that do not sit beside `shared/`,
+    /// such as git worktrees).
+    public static let root: URL =
+        ProcessInfo.processInfo.environment["WATCHERD_SHARED_DATA"].map { URL(fileURLWithPath: $0, isDirectory: true) }
+        ?? URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent()  // TestSupport
         .deletingLastPathComponent()  // Tests
         .deletingLastPathComponent()  // package root

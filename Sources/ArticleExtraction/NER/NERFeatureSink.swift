@@ -1,0 +1,7 @@
+import ArabicText
+
+/// Receives the feature keys (``FeatureHash/feature(_:_:)``) of one token, in template order.
+/// Training interns them (``NERFeatureInterner``); the tagger looks them up in the model.
+protocol NERFeatureSink {
+    mutating func add(_ key: UInt64)
+}

@@ -1,0 +1,12 @@
+extension PageDocument {
+    /// A characteristic term (`keywords`), best first.
+    public struct Keyword: Codable, Sendable, Equatable {
+        public var term: String
+        public var score: Double
+
+        public init(term: String, score: Double) {
+            self.term = term
+            self.score = score
+        }
+    }
+}

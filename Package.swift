@@ -42,6 +42,9 @@ let package = Package(
         // Metrics API, and its Prometheus text-format exporter.
         .package(url: "https://github.com/apple/swift-metrics", from: "2.5.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.1.0"),
+        // The shared ledger of several hosts, and the documents table: PostgreSQL through postgres-nio
+        // (SwiftNIO underneath; its PostgresClient pools connections and is a ServiceLifecycle Service).
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.0"),
     ],
     targets: [
         .systemLibrary(
@@ -72,6 +75,7 @@ let package = Package(
                 .product(name: "HeapModule", package: "swift-collections"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
             ],
             swiftSettings: strict
         ),
@@ -125,6 +129,7 @@ let package = Package(
             dependencies: [
                 "ArabicText", "ArticleExtraction", "Pipeline", "TestSupport",
                 .product(name: "SystemPackage", package: "swift-system"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict
         ),

@@ -87,12 +87,32 @@ struct ConfigurationOptions: ParsableArguments {
     @Option(name: .customLong("metrics-address"), help: "Address the metrics server binds (127.0.0.1).")
     var metricsAddress: String?
 
+    @Option(
+        help: ArgumentHelp(
+            "Ledger: sqlite (default, one host) or postgres://user@host:port/database (shared by several hosts).",
+            valueName: "url"))
+    var ledger: String?
+
+    @Option(
+        name: .customLong("ledger-lease-seconds"),
+        help: "A host's claims are taken over this long after its last heartbeat, in seconds (30).")
+    var ledgerLeaseSeconds: Int?
+
+    @Option(
+        name: .customLong("ledger-heartbeat-seconds"),
+        help: "How often a host renews its lease in a shared ledger, in seconds (5).")
+    var ledgerHeartbeatSeconds: Int?
+
+    @Flag(help: "Also store each document in the PostgreSQL ledger's documents table.")
+    var ledgerDocuments = false
+
     /// The values given as flags.
     var flagValues: [ConfigurationKey: ConfigurationValue] {
         var values: [ConfigurationKey: ConfigurationValue] = [:]
         let strings: [(ConfigurationKey, String?)] = [
             (.inbox, inbox), (.output, output), (.archive, archive), (.failed, failed), (.state, state),
             (.resourcesPath, resourcesPath), (.logLevel, logLevel), (.metricsAddress, metricsAddress),
+            (.ledger, ledger),
         ]
         for case (let key, let value?) in strings { values[key] = .string(value) }
         let integers: [(ConfigurationKey, Int?)] = [
@@ -102,9 +122,11 @@ struct ConfigurationOptions: ParsableArguments {
             (.fsyncBatch, fsyncBatch),
             (.stopTimeoutSeconds, stopTimeoutSeconds), (.summaryIntervalSeconds, summaryIntervalSeconds),
             (.statusIntervalSeconds, statusIntervalSeconds), (.metricsPort, metricsPort),
+            (.ledgerLeaseSeconds, ledgerLeaseSeconds), (.ledgerHeartbeatSeconds, ledgerHeartbeatSeconds),
         ]
         for case (let key, let value?) in integers { values[key] = .integer(value) }
         if keepInputs { values[.keepInputs] = .boolean(true) }
+        if ledgerDocuments { values[.ledgerDocuments] = .boolean(true) }
         return values
     }
 

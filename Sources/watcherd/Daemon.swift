@@ -23,7 +23,10 @@ final class Daemon: @unchecked Sendable {
     private let logLevel: LogLevelBox
     private let logger: Logger
     private let log: ProcessingLog
-    private let ledger: SQLiteLedger
+    private let ledger: any Ledger
+    /// The shared ledger, when `ledger` is a PostgreSQL URL: its client and heartbeat run as
+    /// services of their own, before the pipeline.
+    private let postgres: PostgresLedger?
     private let intake: Intake
     private let watcher: InotifyWatchBackend
     private let notifier = SystemdNotifier(environment: ProcessInfo.processInfo.environment)
@@ -48,7 +51,8 @@ final class Daemon: @unchecked Sendable {
     /// Held for the life of the process: one daemon per state directory.
     private let stateLock: InstanceLock
     /// One daemon per inbox; released and taken again by the watch backend when the root is replaced.
-    private let inboxLock: InboxLock
+    /// None with a shared ledger: then several daemons share the inbox on purpose (DESIGN 3.9).
+    private let inboxLock: InboxLock?
 
     /// Creates the directories (``DirectoryCheck`` has vetted them), opens the processing log and
     /// the ledger, removes leftovers of interrupted writes, builds the extractor and the stages,
@@ -62,12 +66,15 @@ final class Daemon: @unchecked Sendable {
         self.logLevel = logLevel
         self.logger = logger
         var configuration = service.pipelineConfiguration(layout)
+        configuration.sharedInbox = service.ledgerLocation.isShared
         // Before the first worker thread: 2 arenas keep RSS flat under bursts (bench: memory).
         System.limitMallocArenas(2)
         try AtomicFileWriter.makeDirectories(configuration.state)
         stateLock = try InstanceLock.acquire(configuration.state.appending("watcherd.lock"))
         try AtomicFileWriter.makeDirectories(configuration.inbox)
-        inboxLock = try InboxLock(inbox: configuration.inbox, logger: logger)
+        let location = service.ledgerLocation
+        // With a shared ledger several daemons share the inbox on purpose: only the state lock.
+        inboxLock = location.isShared ? nil : try InboxLock(inbox: configuration.inbox, logger: logger)
         for directory in [configuration.inbox, configuration.output, configuration.failed, configuration.state]
             + (configuration.archive.map { [$0] } ?? [])
         {
@@ -99,13 +106,33 @@ final class Daemon: @unchecked Sendable {
                     metadata: ["count": "\(removed)", "tree": "\(tree)"])
             }
         }
-        ledger = try SQLiteLedger(
-            path: configuration.state.appending("ledger.sqlite"), outputTree: configuration.output, logger: logger)
+        switch location {
+        case .sqlite:
+            postgres = nil
+            ledger = try SQLiteLedger(
+                path: configuration.state.appending("ledger.sqlite"), outputTree: configuration.output, logger: logger)
+        case .postgres(let url):
+            let shared = PostgresLedger(
+                location: url, settings: service.leaseSettings, storesDocuments: service.boolean(.ledgerDocuments),
+                logger: logger)
+            postgres = shared
+            ledger = shared
+            logger.notice(
+                "shared ledger: this host claims each input before processing it",
+                metadata: [
+                    "ledger": "\(url.redacted)", "host": "\(shared.hostID)",
+                    "lease_s": "\(service.integer(.ledgerLeaseSeconds))",
+                    "heartbeat_s": "\(service.integer(.ledgerHeartbeatSeconds))",
+                    "documents": "\(service.boolean(.ledgerDocuments))",
+                ])
+        }
         let resources = try service.string(.resourcesPath) ?? ResourceLocator.resourceDirectory().string
         let extractor = try ArticleExtractorFactory.make(extraction, resourceDirectory: resources)
         let engine = PipelineEngine(
             configuration: configuration, extractor: extractor, ledger: ledger, log: log, logger: logger)
         intake = Intake(configuration: configuration, engine: engine, log: log, logger: logger)
+        let intake = self.intake
+        ledger.observeReachability { reachable in intake.ledgerReachability(reachable) }
         stages = engine.stageProgress
         watcher = InotifyWatchBackend(logger: logger, inboxLock: inboxLock)
         let clock: @Sendable () -> Int = { Int(System.monotonicNanoseconds() / 1_000_000_000) }
@@ -142,11 +169,16 @@ final class Daemon: @unchecked Sendable {
                 stopping.store(true, ordering: .releasing)
                 notifier.notify("STOPPING=1\nSTATUS=stopping: draining in-flight work")
             })
-        // Shut down in reverse order: the pipeline drains first, the metrics server goes last.
+        // Shut down in reverse order: the pipeline drains first, then the shared ledger's heartbeat
+        // releases this host's claims, then its connection pool closes; the metrics server goes last.
         var services: [ServiceGroupConfiguration.ServiceConfiguration] = []
         if let metricsServer {
             services.append(
                 .init(service: MetricsService(server: metricsServer, logger: logger), serviceName: "metrics"))
+        }
+        if let postgres {
+            services.append(.init(service: postgres.client, serviceName: "postgres"))
+            services.append(.init(service: PostgresLeaseService(ledger: postgres), serviceName: "ledger-lease"))
         }
         services.append(.init(service: pipeline, serviceName: "pipeline"))
         let group = ServiceGroup(
@@ -197,9 +229,13 @@ final class Daemon: @unchecked Sendable {
             lastNotifiedStatus = snapshot.notifyStatus
             notifier.notify("STATUS=\(snapshot.notifyStatus)")
         }
+        let ledgerHealth = snapshot.ledger ?? ledger.health
         metrics.sample(
-            backlog: snapshot.backlog, overflows: snapshot.overflows, ledgerEntries: try? ledger.count(),
-            healthy: snapshot.healthy)
+            backlog: snapshot.backlog, overflows: snapshot.overflows,
+            ledgerEntries: ledgerHealth.reachable ? try? ledger.count() : nil, healthy: snapshot.healthy)
+        metrics.sampleLedger(
+            reachable: ledgerHealth.reachable, intakePaused: snapshot.intakePaused ?? false, claims: ledgerHealth.claims
+        )
         let now = Int(System.monotonicNanoseconds() / 1_000_000_000)
         if let line = summary.tick(
             now: now, documents: snapshot.documents, failures: snapshot.failures, backlog: snapshot.backlog.total)
@@ -216,7 +252,7 @@ final class Daemon: @unchecked Sendable {
         let totals = activity.totals
         let verdict = healthVerdict()
         health.update(verdict)
-        let snapshot = StatusSnapshot(
+        var snapshot = StatusSnapshot(
             state: state, pid: getpid(), version: PipelineVersion.current, startedAt: startedAt,
             updatedAt: Timestamp.now(), intervalSeconds: service.integer(.statusIntervalSeconds),
             inbox: configuration.inbox.string, output: configuration.output.string,
@@ -231,6 +267,8 @@ final class Daemon: @unchecked Sendable {
             failuresByCode: totals.failuresByCode, lastDocument: totals.lastDocument,
             overflows: watcher.overflowCount.load(ordering: .relaxed), healthy: verdict == nil,
             health: verdict ?? "ok")
+        snapshot.ledger = ledger.health
+        snapshot.intakePaused = intake.isPausedForLedger()
         try? AtomicFileWriter.write(
             snapshot.encoded(), to: configuration.state.appending("status.json"), durable: false)
         return snapshot
@@ -314,7 +352,8 @@ final class Daemon: @unchecked Sendable {
         do throws(ConfigurationError) {
             fresh = try options.load()
             let checked = DirectoryCheck.run(try fresh.directories(), configuration: fresh)
-            guard checked.problems.isEmpty else { throw ConfigurationError(checked.problems) }
+            let problems = checked.problems + fresh.ledgerProblems()
+            guard problems.isEmpty else { throw ConfigurationError(problems) }
         } catch {
             for problem in error.problems {
                 logger.error("SIGHUP: configuration not reloaded: \(problem)", metadata: ["code": "\(problem.code)"])

@@ -23,7 +23,8 @@ struct RunCommand: AsyncParsableCommand {
         do throws(ConfigurationError) {
             service = try options.load()
             checked = DirectoryCheck.run(try service.directories(), configuration: service)
-            guard checked.problems.isEmpty else { throw ConfigurationError(checked.problems) }
+            let problems = checked.problems + service.ledgerProblems()
+            guard problems.isEmpty else { throw ConfigurationError(problems) }
         } catch {
             for problem in error.problems {
                 logger.critical("cannot start: \(problem)", metadata: ["code": "\(problem.code)"])

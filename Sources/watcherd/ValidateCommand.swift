@@ -38,8 +38,17 @@ struct ValidateCommand: ParsableCommand {
             let configuration = try options.load(explicitPath: explicitPath)
             let layout = try configuration.directories()
             let result = DirectoryCheck.run(layout, configuration: configuration)
-            guard result.problems.isEmpty else { throw ConfigurationError(result.problems) }
-            return (configuration, Checked(file: configuration.file, notes: result.notes))
+            let problems = result.problems + configuration.ledgerProblems()
+            guard problems.isEmpty else { throw ConfigurationError(problems) }
+            var notes = result.notes
+            if case .postgres(let location) = configuration.ledgerLocation {
+                notes.append(
+                    "ledger \(location.redacted) is shared: the inbox lock is not taken, and this host claims "
+                        + "each input before processing it (lease \(configuration.integer(.ledgerLeaseSeconds)) s, "
+                        + "heartbeat \(configuration.integer(.ledgerHeartbeatSeconds)) s); the server is not contacted here"
+                )
+            }
+            return (configuration, Checked(file: configuration.file, notes: notes))
         } catch {
             for problem in error.problems { FileHandle.standardError.write(Data("\(problem)\n".utf8)) }
             let count = error.problems.count

@@ -27,6 +27,10 @@ public enum ConfigurationKey: String, CaseIterable, Sendable, Comparable {
     case metricsAddress = "metrics_address"
     case recognizer
     case nerModel = "ner_model"
+    case ledger
+    case ledgerLeaseSeconds = "ledger_lease_seconds"
+    case ledgerHeartbeatSeconds = "ledger_heartbeat_seconds"
+    case ledgerDocuments = "ledger_documents"
 
     /// What a key takes.
     public enum Kind: Sendable, Equatable {
@@ -43,7 +47,7 @@ public enum ConfigurationKey: String, CaseIterable, Sendable, Comparable {
     public var kind: Kind {
         switch self {
         case .inbox, .output, .archive, .failed, .state, .resourcesPath: .path
-        case .keepInputs: .boolean
+        case .keepInputs, .ledgerDocuments: .boolean
         case .settleMs: .integer(0...3_600_000)
         case .rescanIntervalSeconds, .networkRescanIntervalSeconds: .integer(0...86_400)
         case .maxInputBytes: .integer(1...(1 << 40))
@@ -56,9 +60,11 @@ public enum ConfigurationKey: String, CaseIterable, Sendable, Comparable {
         case .summaryIntervalSeconds: .integer(0...86_400)
         case .statusIntervalSeconds: .integer(1...3600)
         case .metricsPort: .integer(0...65_535)
-        case .metricsAddress: .string(allowed: [])
         case .recognizer: .string(allowed: ExtractionConfiguration.Recognizer.allCases.map(\.rawValue))
         case .nerModel: .path
+        case .metricsAddress, .ledger: .string(allowed: [])
+        case .ledgerLeaseSeconds: .integer(2...86_400)
+        case .ledgerHeartbeatSeconds: .integer(1...3600)
         }
     }
 

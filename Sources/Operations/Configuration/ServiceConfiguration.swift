@@ -109,6 +109,8 @@ public struct ServiceConfiguration: Sendable, Equatable {
         case .summaryIntervalSeconds: 60
         case .statusIntervalSeconds: 5
         case .metricsPort: 0
+        case .ledgerLeaseSeconds: 30
+        case .ledgerHeartbeatSeconds: 5
         default: 0
         }
     }
@@ -152,6 +154,40 @@ public struct ServiceConfiguration: Sendable, Equatable {
         return configuration
     }
 
+    // MARK: - Ledger
+
+    /// Where the ledger lives (`ledger`, checked at load: it parses).
+    public var ledgerLocation: LedgerLocation {
+        (try? LedgerLocation.parse(string(.ledger) ?? "")) ?? .sqlite
+    }
+
+    /// The lease and heartbeat periods of a shared ledger.
+    public var leaseSettings: LeaseStateMachine.Settings {
+        .init(leaseMs: integer(.ledgerLeaseSeconds) * 1000, heartbeatMs: integer(.ledgerHeartbeatSeconds) * 1000)
+    }
+
+    /// Checks between the ledger keys: the heartbeat must come at least twice per lease (one
+    /// late heartbeat must not cost the lease), and documents go only into a PostgreSQL ledger.
+    public func ledgerProblems() -> [ConfigurationProblem] {
+        var problems: [ConfigurationProblem] = []
+        let lease = integer(.ledgerLeaseSeconds)
+        let heartbeat = integer(.ledgerHeartbeatSeconds)
+        if heartbeat * 2 > lease {
+            problems.append(
+                problem(
+                    "lease-too-short", .ledgerHeartbeatSeconds,
+                    "\(heartbeat) s is more than half of ledger_lease_seconds (\(lease) s): "
+                        + "the heartbeat must come at least twice per lease"))
+        }
+        if boolean(.ledgerDocuments), !ledgerLocation.isShared {
+            problems.append(
+                problem(
+                    "documents-need-postgres", .ledgerDocuments,
+                    "documents are stored in PostgreSQL only: set ledger = \"postgres://user@host:port/database\""))
+        }
+        return problems
+    }
+
     // MARK: - Reload
 
     /// Keys whose value in force differs between `self` and `other`, in key order.
@@ -171,6 +207,9 @@ public struct ServiceConfiguration: Sendable, Equatable {
         case (.string(let allowed), .string(let text)):
             if !allowed.isEmpty, !allowed.contains(text) {
                 return ("not-allowed", "\"\(text)\" is not one of \(allowed.joined(separator: ", "))")
+            }
+            if key == .ledger {
+                do { _ = try LedgerLocation.parse(text) } catch { return ("bad-ledger", error.message) }
             }
             if key == .metricsAddress, !text.isEmpty,
                 text.range(of: #"^[0-9.]+$|^[0-9a-fA-F:]+$"#, options: .regularExpression) == nil

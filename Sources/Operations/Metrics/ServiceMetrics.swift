@@ -11,7 +11,8 @@ import Synchronization
 /// `documents_total`, `duplicates_total`, `failures_total{stage,code}`,
 /// `retries_total{stage,code}`, `vanished_total`, `rescans_total{reason}`,
 /// `inotify_overflows_total`, `queue_depth{queue=settling|waiting|in_flight}`, `ledger_entries`,
-/// `healthy`, and the histograms `stage_duration_seconds{stage=read|decode|extract|write}` and
+/// `healthy`, `ledger_reachable` (0 while a shared ledger does not answer), `intake_paused` (1
+/// while admission waits for the ledger), `ledger_claims` (claims this host holds), and the histograms `stage_duration_seconds{stage=read|decode|extract|write}` and
 /// `article_duration_seconds` (read start to input finalised).
 public final class ServiceMetrics: Sendable {
     public let registry: PrometheusCollectorRegistry
@@ -104,6 +105,14 @@ public final class ServiceMetrics: Sendable {
             return overflows - last
         }
         if delta > 0 { counter("inotify_overflows_total").increment(by: delta) }
+    }
+
+    /// The ledger's gauges: whether it answers, whether the intake waits for it, and the claims
+    /// this host holds (shared ledgers only).
+    public func sampleLedger(reachable: Bool, intakePaused: Bool, claims: Int?) {
+        gauge("ledger_reachable").record(reachable ? 1 : 0)
+        gauge("intake_paused").record(intakePaused ? 1 : 0)
+        if let claims { gauge("ledger_claims").record(claims) }
     }
 
     /// The Prometheus text exposition (format 0.0.4).

@@ -28,6 +28,10 @@ public struct StatusReport: Codable, Sendable, Equatable {
     /// Ledger entries by status (`done`, `failed`, `skipped`); `nil` when it cannot be read.
     public var ledger: [String: Int]?
     public var health: String?
+    /// The ledger's backend and reachability, as the running daemon last said.
+    public var ledgerState: LedgerHealth?
+    /// Whether the intake is paused because the ledger is unreachable.
+    public var intakePaused: Bool?
 
     enum CodingKeys: String, CodingKey {
         case state, pid
@@ -45,6 +49,8 @@ public struct StatusReport: Codable, Sendable, Equatable {
         case lastDocument = "last_document"
         case failuresByCode = "failures_by_code"
         case ledger, health
+        case ledgerState = "ledger_state"
+        case intakePaused = "intake_paused"
     }
 
     /// `now` in seconds since the epoch; `processAlive` tells whether the snapshot's pid runs.
@@ -77,7 +83,7 @@ public struct StatusReport: Codable, Sendable, Equatable {
             }
         }
         let running = state != "stopped"
-        return StatusReport(
+        var report = StatusReport(
             state: state, pid: snapshot?.pid, startedAt: snapshot?.startedAt, updatedAt: snapshot?.updatedAt,
             inbox: inbox, inboxFiles: inboxFiles, inFlight: running ? snapshot?.backlog.inFlight : nil,
             documentsLastMinute: counts.documentsMinute, documentsLastHour: counts.documentsHour,
@@ -86,6 +92,9 @@ public struct StatusReport: Codable, Sendable, Equatable {
             throughputPerSecondHour: Double(counts.documentsHour) / 3600,
             lastDocument: last, failuresByCode: byCode, ledger: ledger,
             health: running ? snapshot?.health : nil)
+        report.ledgerState = snapshot?.ledger
+        report.intakePaused = running ? snapshot?.intakePaused : nil
+        return report
     }
 
     public func json() -> String {
@@ -123,6 +132,16 @@ public struct StatusReport: Codable, Sendable, Equatable {
             lines.append(
                 "ledger:     "
                     + ledger.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", "))
+        }
+        if let shared = ledgerState, shared.backend != "sqlite" {
+            var line = "ledger:     \(shared.location): "
+            if shared.reachable {
+                line += "reachable" + (shared.claims.map { ", \($0) claims held" } ?? "")
+            } else {
+                line += "UNREACHABLE since \(shared.unreachableSince ?? "?")"
+            }
+            if intakePaused == true { line += "; intake paused (inputs stay in the inbox)" }
+            lines.append(line)
         }
         if let health, health != "ok" { lines.append("health:     \(health)") }
         return lines.joined(separator: "\n")

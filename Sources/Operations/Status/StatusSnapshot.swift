@@ -1,4 +1,5 @@
 import Foundation
+import Pipeline
 
 /// The status file, `STATE/status.json`, that the running daemon rewrites atomically every
 /// `status_interval_seconds` and that `watcherd status` reads. Counts since start, and over the
@@ -33,6 +34,10 @@ public struct StatusSnapshot: Codable, Sendable, Equatable {
     /// What the watchdog rule says (see ``WatchdogHealth``).
     public var healthy: Bool
     public var health: String
+    /// The ledger: backend, location, whether it answers (a shared ledger may not).
+    public var ledger: LedgerHealth? = nil
+    /// Whether the intake admits nothing because the ledger is unreachable.
+    public var intakePaused: Bool? = nil
 
     public init(
         state: String, pid: Int32, version: String, startedAt: String, updatedAt: String, intervalSeconds: Int,
@@ -116,7 +121,8 @@ public struct StatusSnapshot: Codable, Sendable, Equatable {
         case ratePerSecond = "rate_per_second"
         case failuresByCode = "failures_by_code"
         case lastDocument = "last_document"
-        case overflows, healthy, health
+        case overflows, healthy, health, ledger
+        case intakePaused = "intake_paused"
     }
 
     /// The systemd `STATUS=` text: `watching INBOX: N documents, N failures, backlog N`.

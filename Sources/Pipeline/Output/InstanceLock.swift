@@ -7,7 +7,8 @@ import SystemPackage
 ///
 /// Two locks are taken at start-up: `STATE/watcherd.lock` and `INBOX/.watcherd.lock` (a dot-file,
 /// which the intake ignores), so that neither two daemons sharing a state directory nor two on one
-/// inbox with different state directories can run (the inbox one through `InboxLock`).
+/// inbox with different state directories can run (the inbox one through `InboxLock`). With a
+/// shared PostgreSQL ledger only the state lock is taken: several daemons share the inbox then.
 public final class InstanceLock: Sendable {
     /// Another process holds the lock, or the lock file cannot be used.
     public enum Failure: Error, Sendable, Equatable, CustomStringConvertible {

@@ -10,10 +10,15 @@ import SystemPackage
 /// aside as `ledger.sqlite.corrupt-<time>`.
 public final class SQLiteLedger: Ledger {
     private let database: DatabaseQueue
+    /// The database file.
+    public let path: FilePath
+
+    public var health: LedgerHealth { LedgerHealth(backend: "sqlite", location: path.string, reachable: true) }
 
     /// Opens or creates the ledger at `path`, rebuilding it from `outputTree` when it is missing or
     /// unreadable. Throws when a fresh database cannot be created either.
     public init(path: FilePath, outputTree: FilePath, logger: Logger) throws {
+        self.path = path
         let existed = FileManager.default.fileExists(atPath: path.string)
         var opened: DatabaseQueue?
         if existed {
@@ -70,10 +75,6 @@ public final class SQLiteLedger: Ledger {
 
     public func entry(for sha256: String) throws -> LedgerEntry? {
         try database.read { try LedgerEntry.fetchOne($0, key: sha256) }
-    }
-
-    public func record(_ entry: LedgerEntry) throws {
-        try record([entry])
     }
 
     public func record(_ entries: [LedgerEntry]) throws {

@@ -11,6 +11,9 @@ public enum ArticleOutcome: Sendable, Equatable {
     case busy
     /// Gone before it could be read.
     case vanished
+    /// Another host holds a claim on the content or the path (a shared ledger): leave the input
+    /// to it and look again after `retryAfterMs`.
+    case claimedElsewhere(retryAfterMs: Int)
     /// The old content's fate is recorded (document or failure record), but the path now holds
     /// another file, left in the inbox: settle it again.
     case replaced

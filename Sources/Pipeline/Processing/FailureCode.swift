@@ -38,6 +38,8 @@ public enum FailureCode: String, Sendable, Codable, CaseIterable, CustomStringCo
     case outputTaken = "output-taken"
     /// A failed input cannot be moved to `failed/` (temporary; retried).
     case failedMove = "failed-move"
+    /// The shared ledger cannot be reached (temporary; retried, and the intake pauses meanwhile).
+    case ledgerUnavailable = "ledger-unavailable"
     /// No article text was found in the input, whatever its format (parse).
     case noText = "no-text"
     /// The input holds several articles: a JSON array, JSON Lines, an RSS or Atom feed (parse).

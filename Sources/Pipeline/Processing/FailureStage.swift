@@ -10,6 +10,8 @@ public enum FailureStage: String, Sendable, Codable, CaseIterable, CustomStringC
     case extract
     /// Writing the document and finalising the input.
     case write
+    /// Claiming the content in, or recording it into, a shared ledger.
+    case ledger
 
     /// The raw value, so that interpolation writes the stable name.
     public var description: String { rawValue }

@@ -34,6 +34,10 @@ public struct PipelineConfiguration: Sendable, Equatable {
     public var fsyncBatch: Int = 32
     /// Seconds SIGTERM waits for in-flight work before giving up.
     public var stopTimeoutSeconds: Int = 20
+    /// Several hosts share the inbox (a shared ledger): scans visit files in a shuffled order
+    /// (windows of ``Intake/shuffleWindow``), so that hosts walking the same directory do not all
+    /// reach for the same files at once.
+    public var sharedInbox = false
 
     public init(inbox: FilePath, output: FilePath, archive: FilePath?, failed: FilePath, state: FilePath) {
         self.inbox = inbox

@@ -17,6 +17,7 @@ public final class PipelineEngine: @unchecked Sendable {
     public let configuration: PipelineConfiguration
     private let extractStage: ExtractStage
     private let writeStage: WriteStage
+    private let ledger: any Ledger
     private let logger: Logger
     private let readQueue = DispatchQueue(label: "watcherd.read", qos: .utility)
     private let extractQueues: [DispatchQueue]
@@ -37,6 +38,7 @@ public final class PipelineEngine: @unchecked Sendable {
     ) {
         self.configuration = configuration
         self.logger = logger
+        self.ledger = ledger
         let now = System.monotonicNanoseconds()
         (readProgress, extractProgress, writeProgress) = (
             StageProgress(name: "read", now: now), StageProgress(name: "extract", now: now),
@@ -53,13 +55,25 @@ public final class PipelineEngine: @unchecked Sendable {
     }
 
     /// Runs `candidate` through read, extract and write; `completion` runs on the write queue once
-    /// the outcome is durable and logged.
+    /// the outcome is durable and logged (or at once, from the read queue, when another host holds
+    /// the input).
+    ///
+    /// With a shared ledger the read stage first skips a path another live host has claimed, and
+    /// after reading it claims the content hash before anything else happens to it: only the
+    /// claiming host decodes, extracts, writes the document and moves the input.
     public func process(_ candidate: Candidate, completion: @escaping @Sendable (ArticleOutcome) -> Void) {
         readProgress.enter()
         readQueue.async { [self] in
             defer { readProgress.leave(now: System.monotonicNanoseconds()) }
             let receivedAt = Timestamp.now()
             let started = System.monotonicNanoseconds()
+            if ledger.isShared {
+                switch writeStage.claimOnPath(candidate) {
+                case .success(nil): break
+                case .success(let result?): return completion(writeStage.elsewhere(candidate, result))
+                case .failure(let exit): return finishOnWriteQueue(candidate, exit, started: started, completion)
+                }
+            }
             switch ReadStage.run(
                 candidate.relative, beneath: configuration.inbox, display: candidate.display,
                 maxBytes: configuration.maxInputBytes)
@@ -80,13 +94,21 @@ public final class PipelineEngine: @unchecked Sendable {
                         still being written could be read by a rescan; grant CAP_LEASE (the systemd unit does)
                         """)
                 }
-                if writeStage.isDone(read.input.sha256) {
+                switch writeStage.claim(candidate, sha256: read.input.sha256, identity: read.input.identity) {
+                case .success(.claimed):
+                    break
+                case .success(.recorded(let entry)):
                     onWriteQueue { [writeStage] in
                         completion(
                             writeStage.duplicate(
-                                candidate, sha256: read.input.sha256, identity: read.input.identity, started: started))
+                                candidate, sha256: read.input.sha256, identity: read.input.identity, started: started,
+                                original: entry))
                     }
                     return
+                case .success(let other):
+                    return completion(writeStage.elsewhere(candidate, other))
+                case .failure(let exit):
+                    return finishOnWriteQueue(candidate, exit, started: started, completion)
                 }
                 let queue = roundRobin.withLock { next in
                     defer { next = (next + 1) % extractQueues.count }
@@ -122,10 +144,38 @@ public final class PipelineEngine: @unchecked Sendable {
                     writeStage.expectWrite()
                     onWriteQueue { [writeStage] in writeStage.write(job, json: json, completion: completion) }
                 }
+            case .failure(.failed(let failure, let sha256?, let identity)) where ledger.isShared:
+                // Content that fails (undecodable, empty...) is claimed too: one host records it.
+                switch writeStage.claim(candidate, sha256: sha256, identity: identity) {
+                case .success(.claimed):
+                    finishOnWriteQueue(
+                        candidate, .failed(failure, sha256: sha256, identity: identity), started: started, completion)
+                case .success(.recorded(let entry)):
+                    guard let identity else {
+                        return finishOnWriteQueue(
+                            candidate, .failed(failure, sha256: sha256, identity: nil), started: started, completion)
+                    }
+                    onWriteQueue { [writeStage] in
+                        completion(
+                            writeStage.duplicate(
+                                candidate, sha256: sha256, identity: identity, started: started, original: entry))
+                    }
+                case .success(let other):
+                    completion(writeStage.elsewhere(candidate, other))
+                case .failure(let exit):
+                    finishOnWriteQueue(candidate, exit, started: started, completion)
+                }
             case .failure(let exit):
-                onWriteQueue { [writeStage] in completion(writeStage.finish(candidate, exit, started: started)) }
+                finishOnWriteQueue(candidate, exit, started: started, completion)
             }
         }
+    }
+
+    private func finishOnWriteQueue(
+        _ candidate: Candidate, _ exit: ReadStage.Exit, started: UInt64,
+        _ completion: @escaping @Sendable (ArticleOutcome) -> Void
+    ) {
+        onWriteQueue { [writeStage] in completion(writeStage.finish(candidate, exit, started: started)) }
     }
 
     /// Runs `work` on the write queue, counted as the write stage's progress.

@@ -53,7 +53,60 @@ final class WriteStage: @unchecked Sendable {
         var staged: AtomicFileWriter.Staged
         var relativeOutput: String
         var writeStarted: UInt64
+        /// The document's bytes, kept for a ledger that stores documents.
+        var json: [UInt8]?
         var completion: @Sendable (ArticleOutcome) -> Void
+    }
+
+    /// Claims the content for this host (any thread; see ``Ledger/claim(_:path:)``). A shared
+    /// ledger that cannot be reached gives a temporary `ledger-unavailable` failure (the input
+    /// stays and is retried); any other ledger error counts as "claimed, not done", as a ledger
+    /// that cannot be read always did: reprocessing is at-least-once, never a loss.
+    func claim(_ candidate: Candidate, sha256: String, identity: FileIdentity?) -> Result<ClaimResult, ReadStage.Exit> {
+        do {
+            let result = try ledger.claim(sha256, path: candidate.display)
+            // A done row whose document is gone is no duplicate: the content is processed again.
+            if case .recorded(let entry) = result, !documentExists(entry) { return .success(.claimed) }
+            return .success(result)
+        } catch let error as LedgerUnavailable {
+            return .failure(.failed(ledgerFailure(candidate, error), sha256: sha256, identity: identity))
+        } catch {
+            logger.error("ledger read failed", metadata: ["error": "\(error)"])
+            return .success(.claimed)
+        }
+    }
+
+    /// Before reading: whether another live host holds a claim on the path (any thread).
+    func claimOnPath(_ candidate: Candidate) -> Result<ClaimResult?, ReadStage.Exit> {
+        do {
+            return .success(try ledger.claimOnPath(candidate.display))
+        } catch let error as LedgerUnavailable {
+            return .failure(.failed(ledgerFailure(candidate, error), sha256: nil, identity: nil))
+        } catch {
+            logger.error("ledger read failed", metadata: ["error": "\(error)"])
+            return .success(nil)
+        }
+    }
+
+    private func ledgerFailure(_ candidate: Candidate, _ error: LedgerUnavailable) -> ArticleFailure {
+        ArticleFailure(
+            code: .ledgerUnavailable, stage: .ledger, path: candidate.display, cause: error.description,
+            isTemporary: true)
+    }
+
+    /// Another host holds the input (any thread): no log line, the intake looks again later.
+    func elsewhere(_ candidate: Candidate, _ result: ClaimResult) -> ArticleOutcome {
+        guard case .wait(let delay, let holder) = result else { return .claimedElsewhere(retryAfterMs: 100) }
+        logger.debug(
+            "claimed by another host; skipped for now",
+            metadata: ["path": "\(candidate.display)", "holder": "\(holder)", "retry_ms": "\(delay)"])
+        return .claimedElsewhere(retryAfterMs: delay)
+    }
+
+    /// Whether the document a `done` row names is still there, with this content.
+    private func documentExists(_ entry: LedgerEntry) -> Bool {
+        guard let output = entry.outputPath else { return true }
+        return DocumentSlot.holder(of: configuration.output.appending(output), sha256: entry.sha256) == .sameContent
     }
 
     /// Whether the ledger holds a document for this content and that document still exists. A
@@ -63,8 +116,11 @@ final class WriteStage: @unchecked Sendable {
     func isDone(_ sha256: String) -> Bool {
         do {
             guard let entry = try ledger.entry(for: sha256), entry.status == .done else { return false }
-            guard let output = entry.outputPath else { return true }
-            return DocumentSlot.holder(of: configuration.output.appending(output), sha256: sha256) == .sameContent
+            return documentExists(entry)
+        } catch let error as LedgerUnavailable {
+            logger.debug(
+                "ledger unreachable; the write goes on, its record is retried", metadata: ["error": "\(error)"])
+            return false
         } catch {
             logger.error("ledger read failed", metadata: ["error": "\(error)"])
             return false
@@ -73,7 +129,7 @@ final class WriteStage: @unchecked Sendable {
 
     /// Content already has its document: finalise the input without a second one.
     func duplicate(
-        _ candidate: Candidate, sha256: String, identity: FileIdentity, started: UInt64
+        _ candidate: Candidate, sha256: String, identity: FileIdentity, started: UInt64, original: LedgerEntry? = nil
     ) -> ArticleOutcome {
         var replaced = false
         do {
@@ -86,7 +142,7 @@ final class WriteStage: @unchecked Sendable {
                 "duplicate input could not be archived",
                 metadata: ["path": "\(candidate.display)", "error": "\(error)"])
         }
-        let original = try? ledger.entry(for: sha256)
+        let original = original ?? (try? ledger.entry(for: sha256))
         log.append(
             .init(
                 event: "duplicate", path: candidate.display, sha256: sha256, stage: "read",
@@ -107,6 +163,16 @@ final class WriteStage: @unchecked Sendable {
             completion(duplicate(job.candidate, sha256: job.sha256, identity: job.identity, started: job.started))
             return
         }
+        if !ledger.holdsLease {
+            // Other hosts may take this host's claims over: write nothing until the heartbeat is back.
+            let failure = ArticleFailure(
+                code: .ledgerUnavailable, stage: .ledger, path: job.candidate.display,
+                cause: "this host's lease on its claims lapsed (no heartbeat reached the ledger)", isTemporary: true)
+            return completion(
+                finish(
+                    job.candidate, .failed(failure, sha256: job.sha256, identity: job.identity), started: job.started))
+        }
+        let keptJSON = ledger.storesDocuments ? json : nil
         let start = System.monotonicNanoseconds()
         let relativeOutput: String
         let replacing: Bool
@@ -131,13 +197,13 @@ final class WriteStage: @unchecked Sendable {
             } catch {
                 return completion(writeFailed(job, destination: destination, error))
             }
-            return completion(finaliseWritten(job, relativeOutput: relativeOutput, writeStarted: start))
+            return completion(finaliseWritten(job, relativeOutput: relativeOutput, writeStarted: start, json: keptJSON))
         }
         do {
             let staged = try AtomicFileWriter.stage(json, to: destination, replacing: replacing)
             batch.append(
                 BatchedWrite(
-                    job: job, staged: staged, relativeOutput: relativeOutput, writeStarted: start,
+                    job: job, staged: staged, relativeOutput: relativeOutput, writeStarted: start, json: keptJSON,
                     completion: completion))
         } catch {
             return completion(writeFailed(job, destination: destination, error))
@@ -151,12 +217,15 @@ final class WriteStage: @unchecked Sendable {
         let pending = batch
         batch.removeAll(keepingCapacity: true)
         let results = AtomicFileWriter.commit(pending.map(\.staged), syncing: configuration.output)
-        let durable = zip(pending, results).compactMap { item, result in
-            (try? result.get()).map { doneEntry(item.job, relativeOutput: item.relativeOutput) }
-        }
-        recordDone(durable, display: "\(durable.count) documents")
+        let durable = zip(pending, results).filter { (try? $1.get()) != nil }.map(\.0)
+        let unrecorded = recordDone(
+            durable.map { doneEntry($0.job, relativeOutput: $0.relativeOutput) },
+            documents: durable.compactMap { item in item.json.map { ledgerDocument(item.job, json: $0) } },
+            display: "\(durable.count) documents")
         for (item, result) in zip(pending, results) {
             switch result {
+            case .success where unrecorded != nil:
+                item.completion(ledgerRetry(item.job, unrecorded!))
             case .success:
                 item.completion(
                     finaliseWritten(
@@ -191,25 +260,54 @@ final class WriteStage: @unchecked Sendable {
             durationMs: System.millisecondsSince(job.started))
     }
 
-    /// Records `entries` in one transaction. A failure is logged, not fatal: the documents are
+    /// The row of the documents table for a durable document.
+    private func ledgerDocument(_ job: Job, json: [UInt8]) -> LedgerDocument {
+        LedgerDocument(sha256: job.sha256, sourcePath: job.candidate.display, json: json)
+    }
+
+    /// Records `entries` (and `documents`) in one transaction. A shared ledger that cannot be
+    /// reached returns the error: the inputs stay in the inbox and are retried (their documents
+    /// are written again, identical). Any other failure is logged, not fatal: the documents are
     /// durable and carry their hashes, so a rebuilt ledger finds them.
-    private func recordDone(_ entries: [LedgerEntry], display: @autoclosure () -> String) {
-        guard !entries.isEmpty else { return }
-        do { try ledger.record(entries) } catch {
+    private func recordDone(
+        _ entries: [LedgerEntry], documents: [LedgerDocument], display: @autoclosure () -> String
+    ) -> LedgerUnavailable? {
+        guard !entries.isEmpty else { return nil }
+        do { try ledger.record(entries, documents: documents) } catch let error as LedgerUnavailable {
+            logger.warning(
+                "ledger unreachable: documents written but not recorded; their inputs stay and are retried",
+                metadata: ["path": "\(display())", "error": "\(error)"])
+            return error
+        } catch {
             logger.error("ledger write failed", metadata: ["path": "\(display())", "error": "\(error)"])
         }
+        return nil
+    }
+
+    /// The document is durable but the ledger did not record it: a temporary failure.
+    private func ledgerRetry(_ job: Job, _ error: LedgerUnavailable) -> ArticleOutcome {
+        finish(
+            job.candidate,
+            .failed(ledgerFailure(job.candidate, error), sha256: job.sha256, identity: job.identity),
+            started: job.started)
     }
 
     /// The document is durable: ledger row (unless `recorded` already), then the input leaves the
     /// inbox, then the log lines. The row comes before the move: a crash between the two leaves the
     /// input in the inbox, and the restart finds its row and only archives it.
     private func finaliseWritten(
-        _ job: Job, relativeOutput: String, writeStarted start: UInt64, recorded: Bool = false
+        _ job: Job, relativeOutput: String, writeStarted start: UInt64, recorded: Bool = false, json: [UInt8]? = nil
     ) -> ArticleOutcome {
         let candidate = job.candidate
         var stageMs = job.stageMs
         stageMs["write"] = System.millisecondsSince(start)
-        if !recorded { recordDone([doneEntry(job, relativeOutput: relativeOutput)], display: candidate.display) }
+        if !recorded,
+            let error = recordDone(
+                [doneEntry(job, relativeOutput: relativeOutput)],
+                documents: json.map { [ledgerDocument(job, json: $0)] } ?? [], display: candidate.display)
+        {
+            return ledgerRetry(job, error)
+        }
         var replaced = false
         do {
             replaced =
@@ -246,8 +344,11 @@ final class WriteStage: @unchecked Sendable {
         case .busy:
             return .busy
         case .vanished:
+            // With a shared inbox another host moving the input away is the normal case.
             log.append(
-                .init(level: "warning", event: "vanished", path: candidate.display, stage: "read", result: "vanished"))
+                .init(
+                    level: ledger.isShared ? "info" : "warning", event: "vanished", path: candidate.display,
+                    stage: "read", result: "vanished"))
             return .vanished
         case .failed(let failure, let sha256, let identity):
             if failure.isTemporary {

@@ -37,7 +37,8 @@ public final class Intake: @unchecked Sendable {
         machine = IntakeStateMachine(
             limits: .init(
                 inbox: configuration.inbox, settleMs: configuration.settleMs, maxPending: configuration.maxPending,
-                maxInFlight: configuration.maxInFlight, keepsInputs: configuration.archive == nil),
+                maxInFlight: configuration.maxInFlight, keepsInputs: configuration.archive == nil,
+                sharedInbox: configuration.sharedInbox),
             now: System.monotonicNanoseconds(), random: { Double.random(in: 0...1) })
     }
 
@@ -48,6 +49,18 @@ public final class Intake: @unchecked Sendable {
         queue.async { [self] in
             perform(machine.receive(hint, now: System.monotonicNanoseconds(), probe: probe))
         }
+    }
+
+    /// The ledger became reachable or unreachable: admission pauses while it is unreachable.
+    public func ledgerReachability(_ reachable: Bool) {
+        queue.async { [self] in
+            perform(machine.ledgerReachability(reachable, now: System.monotonicNanoseconds()))
+        }
+    }
+
+    /// Whether admission is paused because the ledger is unreachable.
+    public func isPausedForLedger() -> Bool {
+        queue.sync { machine.ledgerPaused }
     }
 
     /// Scans the whole inbox now, then calls `completion` (on the intake queue) with the number of
@@ -192,16 +205,35 @@ public final class Intake: @unchecked Sendable {
         armTimer()
     }
 
+    /// Files shuffled together by a scan of a shared inbox.
+    public static let shuffleWindow = 512
+
     /// Walks `directory`, feeding each file to the machine until it says stop; returns the
-    /// number of files new to the intake.
+    /// number of files new to the intake. In a shared inbox the files are fed in a shuffled order,
+    /// window by window (memory stays bounded), so that hosts decorrelate.
     @discardableResult
     private func scan(_ directory: FilePath, reason: RescanReason?) -> Int {
-        let complete = InboxScanner.walk(
+        var window: [FilePath] = []
+        func feed(_ paths: [FilePath]) -> Bool {
+            for path in paths where !machine.visit(path, now: System.monotonicNanoseconds(), probe: probe) {
+                return false
+            }
+            return true
+        }
+        let shuffles = configuration.sharedInbox
+        var complete = InboxScanner.walk(
             directory,
             unreadable: { path, error in
                 logger.warning("cannot list inbox directory", metadata: ["path": "\(path)", "errno": "\(error)"])
             },
-            visit: { path in machine.visit(path, now: System.monotonicNanoseconds(), probe: probe) })
+            visit: { path in
+                guard shuffles else { return machine.visit(path, now: System.monotonicNanoseconds(), probe: probe) }
+                window.append(path)
+                guard window.count >= Self.shuffleWindow else { return true }
+                defer { window.removeAll(keepingCapacity: true) }
+                return feed(window.shuffled())
+            })
+        if complete, !window.isEmpty { complete = feed(window.shuffled()) }
         let (fresh, actions) = machine.scanFinished(
             directory, reason: reason, complete: complete, now: System.monotonicNanoseconds())
         perform(actions)

@@ -8,7 +8,8 @@ import SystemPackage
 /// backlog drops hints and asks for a `backlog` rescan once half of it drained), admission of at
 /// most `maxInFlight` candidates, retries with exponential backoff and jitter, backoff for files
 /// still open for writing (reported once past a warning time), the write pause
-/// (no admission while the output cannot take documents), and the skips that keep rescans quiet
+/// (no admission while the output cannot take documents), the ledger pause (no admission while a
+/// shared ledger is unreachable; see ``ledgerReachability(_:now:)``), and the skips that keep rescans quiet
 /// (kept inputs whose file did not change; unreadable inputs whose owner and mode did not change).
 ///
 /// It does no I/O and reads no clock: every event carries `now` (monotonic nanoseconds), facts
@@ -36,10 +37,15 @@ public struct IntakeStateMachine {
         public var maxInFlight: Int
         /// Whether processed inputs stay in the inbox (`--keep-inputs`).
         public var keepsInputs: Bool
+        /// Several hosts share the inbox: admission takes a random path among the first
+        /// ``sharedAdmissionWindow`` waiting, so that hosts told about the same files in the same
+        /// order (inotify on one machine, the same directory listing) do not all reach for the
+        /// same file at once. One host admits in order.
+        public var sharedInbox: Bool
 
         public init(
             inbox: FilePath, settleMs: Int, maxPending: Int, maxInFlight: Int, keepsInputs: Bool,
-            busyWarningMs: Int = 60_000
+            busyWarningMs: Int = 60_000, sharedInbox: Bool = false
         ) {
             self.inbox = inbox
             self.busyWarningMs = busyWarningMs
@@ -47,7 +53,11 @@ public struct IntakeStateMachine {
             self.maxPending = maxPending
             self.maxInFlight = maxInFlight
             self.keepsInputs = keepsInputs
+            self.sharedInbox = sharedInbox
         }
+
+        /// Waiting paths among which a host of a shared inbox picks the next admission.
+        public static let sharedAdmissionWindow = 256
     }
 
     private struct Deadline: Comparable {
@@ -88,6 +98,8 @@ public struct IntakeStateMachine {
     public private(set) var backlogged = false
     /// No admission before this monotonic time (the output could not be written).
     public private(set) var pausedUntil: UInt64 = 0
+    /// No admission while the ledger is unreachable (a shared ledger that does not answer).
+    public private(set) var ledgerPaused = false
     /// Monotonic time the last candidate finished (or the machine was made).
     public private(set) var lastCompletion: UInt64
     private var outbox: [IntakeAction] = []
@@ -242,20 +254,32 @@ public struct IntakeStateMachine {
             busy[path] = held
             let delay = min(limits.busyMaxSettleMs, limits.busySettleMs << min(held.reads - 1, 16))
             if accepting { settle(path, origin: candidate.origin, now: now, delayMs: delay) }
+        case .claimedElsewhere(let retryAfterMs):
+            // Another host's: not an attempt of ours. Usually it is gone by the next look.
+            if accepting { settle(path, origin: candidate.origin, now: now, delayMs: retryAfterMs) }
         case .retry(let failure):
             let attempt = (attempts[path] ?? 0) + 1
             attempts[path] = attempt
             let delay = RetryBackoff.delayMs(attempt: attempt, unit: random())
             outbox.append(.retrying(candidate, failure, attempt: attempt, delayMs: delay))
             if accepting { settle(path, origin: candidate.origin, now: now, delayMs: delay) }
-            if failure.stage == .write {
-                // The output cannot take documents: admit nothing until the retry is due.
+            if failure.stage == .write || failure.stage == .ledger {
+                // The output or the ledger cannot take documents: admit nothing until the retry is due.
                 pausedUntil = now + UInt64(delay) * 1_000_000
             }
         }
         if changed, accepting, settling[path] == nil { settle(path, origin: .written, now: now) }
         resumeIfBacklogDrained()
         if !accepting, inFlight.isEmpty { outbox.append(.drained) }
+        admit(now: now)
+        return flush()
+    }
+
+    /// The ledger became reachable (`true`) or unreachable (`false`). While it is unreachable
+    /// nothing is admitted: paths keep settling and waiting (the files stay in the inbox), and
+    /// admission resumes, in order, once it answers again.
+    public mutating func ledgerReachability(_ reachable: Bool, now: UInt64) -> [IntakeAction] {
+        ledgerPaused = !reachable
         admit(now: now)
         return flush()
     }
@@ -322,13 +346,21 @@ public struct IntakeStateMachine {
     }
 
     private mutating func admit(now: UInt64) {
-        guard now >= pausedUntil else { return }
+        guard now >= pausedUntil, !ledgerPaused else { return }
         pausedUntil = 0
-        while accepting, inFlight.count < limits.maxInFlight, let candidate = ready.popFirst() {
+        while accepting, inFlight.count < limits.maxInFlight, let candidate = nextReady() {
             queued.remove(candidate.path)
             inFlight.insert(candidate.path)
             outbox.append(.start(candidate))
         }
+    }
+
+    /// The next waiting candidate: the oldest, or with a shared inbox a random one of the oldest.
+    private mutating func nextReady() -> Candidate? {
+        guard limits.sharedInbox, ready.count > 1 else { return ready.popFirst() }
+        let window = min(ready.count, Limits.sharedAdmissionWindow)
+        let index = min(window - 1, Int(random() * Double(window)))
+        return ready.remove(at: index)
     }
 
     private mutating func flush() -> [IntakeAction] {

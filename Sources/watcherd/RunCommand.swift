@@ -37,8 +37,8 @@ struct RunCommand: AsyncParsableCommand {
         for note in checked.notes { logger.notice("\(note)") }
         do {
             let daemon = try Daemon(
-                service: service, layout: checked.layout, options: options, extraction: extraction.configuration(over: service),
-                logLevel: level, logger: logger)
+                service: service, layout: checked.layout, options: options,
+                extraction: extraction.configuration(over: service), logLevel: level, logger: logger)
             try await daemon.run()
         } catch {
             logger.critical("stopped on an error", metadata: ["error": "\(error)"])

@@ -114,7 +114,8 @@ struct MultiHostTests {
         // last batch: the processing log is written after the ledger's transaction, so a SIGKILL
         // between the two loses the line (never the document or the ledger row, checked above).
         let host = try #require(killedHost, "the killed daemon had no row in watcherd.hosts")
-        let done = try Set(cluster.query("SELECT sha256 FROM watcherd.inputs WHERE status = 'done'").compactMap(\.first))
+        let done = try Set(
+            cluster.query("SELECT sha256 FROM watcherd.inputs WHERE status = 'done'").compactMap(\.first))
         let byKilled = try Set(
             cluster.query("SELECT sha256 FROM watcherd.inputs WHERE status = 'done' AND host = '\(host)'")
                 .compactMap(\.first))

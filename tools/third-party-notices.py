@@ -127,9 +127,17 @@ def packages(repo):
     return result
 
 
-def boringssl(pkg):
-    """BoringSSL as vendored in swift-crypto: its upstream revision and the licence headers of its files."""
-    base = os.path.join(pkg["directory"], "Sources", "CCryptoBoringSSL")
+def boringssl_directories(pkg):
+    """The BoringSSL copies vendored in a package (swift-crypto, swift-nio-ssl): Sources/*BoringSSL with hash.txt."""
+    sources = os.path.join(pkg["directory"], "Sources")
+    if not os.path.isdir(sources):
+        return []
+    return sorted(os.path.join(sources, d) for d in os.listdir(sources)
+                  if d.endswith("BoringSSL") and os.path.exists(os.path.join(sources, d, "hash.txt")))
+
+
+def boringssl(base):
+    """BoringSSL as vendored in BASE: its upstream revision and the licence headers of its files."""
     stamp = read(os.path.join(base, "hash.txt"))
     match = re.search(r"(https://\S+) at revision ([0-9a-f]{40})", stamp)
     if not match:
@@ -283,12 +291,15 @@ def render(repo, toolchain):
     w("")
 
     w("## Sources vendored inside those packages\n")
-    if "swift-crypto" in by_name:
-        upstream, revision, total, counts = boringssl(by_name["swift-crypto"])
-        w(f"### BoringSSL (in swift-crypto {by_name['swift-crypto']['version']}, `Sources/CCryptoBoringSSL`)\n")
-        w(f"Derived from {upstream} at revision `{revision}` (`Sources/CCryptoBoringSSL/hash.txt`). The swift-crypto "
-          "checkout carries no BoringSSL LICENSE file; its files carry their own headers. Of its "
-          f"{total} C, C++, assembly and header files, the licence headers found:\n")
+    for pkg, base in [(pkg, base) for pkg in pkgs for base in boringssl_directories(pkg)]:
+        upstream, revision, total, counts = boringssl(base)
+        rel = os.path.relpath(base, pkg["directory"])
+        own = sorted(n for n in os.listdir(base) if n.upper().startswith("LICENSE"))
+        w(f"### BoringSSL (in {pkg['name']} {pkg['version']}, `{rel}`)\n")
+        w(f"Derived from {upstream} at revision `{revision}` (`{rel}/hash.txt`). "
+          + (f"Its licence file: `{rel}/{own[0]}`. " if own else "The directory carries no BoringSSL LICENSE file. ")
+          + f"Its files carry their own headers; of its {total} C, C++, assembly and header files, the licence "
+          "headers found:\n")
         for label in sorted(counts):
             w(f"- {label}: {counts[label]} files")
         w("\nA file may carry more than one header, and some carry none. BoringSSL's licence file at that revision: "

@@ -4,8 +4,8 @@ import Foundation
 ///
 /// The format is chosen by content, with the file extension as a hint:
 /// - JSON when the text (after leading whitespace) starts with `{` — or is a one-element array
-///   holding an object — and parses as JSON (Foundation `JSONSerialization`, in memory). A JSON
-///   value of another shape, or invalid JSON, is read as plain text.
+///   holding an object — and parses as JSON (see ``JSONArticleParser``). Invalid JSON is read as
+///   plain text, unless it is JSON Lines.
 /// - HTML when the first 1,024 scalars hold `<html`, `<!doctype html`, `<head`, `<body`, `<title`,
 ///   `<article`, `<p>`, `<p ` or `<div` (ASCII case-insensitive), or when the extension is
 ///   `html`/`htm`/`xhtml` and the text starts with `<`.
@@ -14,17 +14,35 @@ import Foundation
 /// Plain text: the first non-blank line is the title when a blank line follows it and it has at
 /// most 400 scalars; `text` is then the body from the next non-blank line on. Otherwise there is no
 /// title and `text` is the whole input.
-/// JSON: `title`; `body`, else `text` (an HTML body is reduced to its text like an HTML page);
-/// `url`, `published` (string or number), `source` (string, or an object's `name`), `lang` or
-/// `language`. Strings get the decoder's LF and control-character cleaning.
+///
+/// Inputs that hold several articles (a JSON array of several objects, JSON Lines, an RSS or Atom
+/// feed) are refused with ``ArticleParseError/Code/container``, and an input in which no article
+/// text is found, in any format, with ``ArticleParseError/Code/noText``: never an empty document
+/// and never a document of markup.
 public enum ArticleParser {
     /// Parses `decoded.text`; `fileExtension` (without the dot, any case) is a hint only.
-    public static func parse(_ decoded: DecodedText, fileExtension: String?) -> ParsedArticle {
-        let text = decoded.text
-        let ext = fileExtension?.lowercased()
+    ///
+    /// - Returns: the article, whose `text` holds at least one character that is not white space.
+    /// - Throws: ``ArticleParseError`` (`container` or `no-text`).
+    public static func parse(_ decoded: DecodedText, fileExtension: String?) throws(ArticleParseError)
+        -> ParsedArticle
+    {
+        let article = try parseAnyText(decoded.text, fileExtension: fileExtension?.lowercased())
+        guard article.text.unicodeScalars.contains(where: { !ScalarClass.isSpace($0.value) }) else {
+            throw ArticleParseError(code: .noText, detail: "no article text found in the \(article.format) input")
+        }
+        return article
+    }
+
+    private static func parseAnyText(_ text: String, fileExtension ext: String?) throws(ArticleParseError)
+        -> ParsedArticle
+    {
         let head = text.unicodeScalars.drop(while: { ScalarClass.isSpace($0.value) })
-        if head.first == "{" || head.first == "[" || ext == "json" {
-            if let article = parseJSON(text) { return article }
+        if head.first == "{" || head.first == "[" || ext == "json" || ext == "jsonl" || ext == "ndjson" {
+            if let article = try JSONArticleParser.parse(text) { return article }
+        }
+        if let feed = feedKind(text[head.startIndex...]) {
+            throw ArticleParseError(code: .container, detail: "\(feed) feed: one file per article is expected")
         }
         if looksLikeHTML(text[head.startIndex...])
             || ((ext == "html" || ext == "htm" || ext == "xhtml") && head.first == "<")
@@ -32,6 +50,28 @@ public enum ArticleParser {
             return HTMLTextExtractor.extract(text)
         }
         return parsePlain(text)
+    }
+
+    /// `RSS` or `Atom` when the first 1,024 scalars of `text` open an XML feed: an `<rss`,
+    /// `<rdf:RDF` or `<feed` element before any HTML marker.
+    static func feedKind(_ text: Substring) -> String? {
+        let prefix = String(text.unicodeScalars.prefix(htmlPrefixScalars)).lowercased()
+        guard prefix.hasPrefix("<") else { return nil }
+        let html = ["<html", "<!doctype html", "<body"].compactMap { prefix.range(of: $0)?.lowerBound }.min()
+        for (marker, kind) in [("<rss", "RSS"), ("<rdf:rdf", "RSS"), ("<feed", "Atom")] {
+            var from = prefix.startIndex
+            while let found = prefix.range(of: marker, range: from..<prefix.endIndex) {
+                from = found.upperBound
+                guard html.map({ found.lowerBound < $0 }) ?? true else { break }
+                // An element of that name, not `<feedback` or `<rssfoo`.
+                if let next = prefix[found.upperBound...].unicodeScalars.first,
+                    next == ">" || ScalarClass.isSpace(next.value)
+                {
+                    return kind
+                }
+            }
+        }
+        return nil
     }
 
     /// Plain text: title line + blank line + body, else the whole text.
@@ -125,35 +165,4 @@ public enum ArticleParser {
         }
     }
 
-    static func parseJSON(_ text: String) -> ParsedArticle? {
-        guard let data = text.data(using: .utf8),
-            let value = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
-        else { return nil }
-        let object: [String: Any]
-        if let o = value as? [String: Any] {
-            object = o
-        } else if let a = value as? [Any], a.count == 1, let o = a[0] as? [String: Any] {
-            object = o
-        } else {
-            return nil
-        }
-        func string(_ key: String) -> String? {
-            switch object[key] {
-            case let s as String: return clean(s)
-            case let n as NSNumber: return n.stringValue
-            case let o as [String: Any]: return (o["name"] as? String).map(clean)
-            default: return nil
-            }
-        }
-        var body = string("body") ?? string("text") ?? ""
-        if looksLikeHTML(body[...]) || containsASCII(body, "</") || containsASCII(body, "<br") {
-            body = HTMLTextExtractor.extract(body).text
-        }
-        return ParsedArticle(
-            title: string("title").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }, text: body,
-            format: .json, url: string("url"), published: string("published"), source: string("source"),
-            lang: string("lang") ?? string("language"))
-    }
-
-    private static func clean(_ s: String) -> String { DecodedTextCleaner.string(fromScalars: s.unicodeScalars) }
 }

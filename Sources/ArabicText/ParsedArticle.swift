@@ -19,11 +19,13 @@ public struct ParsedArticle: Sendable, Hashable {
     public var source: String?
     /// Declared language code (JSON `lang`; HTML `<html lang>`), not checked.
     public var lang: String?
+    /// The author or authors as declared (JSON `author`; HTML `<meta name=author>`), not checked.
+    public var author: String?
 
     /// Creates a parsed article.
     public init(
         title: String?, text: String, format: InputFormat, url: String? = nil, published: String? = nil,
-        source: String? = nil, lang: String? = nil
+        source: String? = nil, lang: String? = nil, author: String? = nil
     ) {
         self.title = title
         self.text = text
@@ -32,5 +34,6 @@ public struct ParsedArticle: Sendable, Hashable {
         self.published = published
         self.source = source
         self.lang = lang
+        self.author = author
     }
 }

@@ -7,7 +7,22 @@ import Testing
 @Suite("ArticleParser")
 struct ArticleParserTests {
     private func parse(_ text: String, _ ext: String? = nil) -> ParsedArticle {
-        ArticleParser.parse(DecodedText(text: text, encoding: .utf8, confidence: 1), fileExtension: ext)
+        do {
+            return try ArticleParser.parse(DecodedText(text: text, encoding: .utf8, confidence: 1), fileExtension: ext)
+        } catch {
+            Issue.record("\(error)")
+            return ParsedArticle(title: nil, text: "", format: .plain)
+        }
+    }
+
+    /// The parse error for `text`, or nil when it parses.
+    private func failure(_ text: String, _ ext: String? = nil) -> ArticleParseError? {
+        do {
+            _ = try ArticleParser.parse(DecodedText(text: text, encoding: .utf8, confidence: 1), fileExtension: ext)
+            return nil
+        } catch {
+            return error
+        }
     }
 
     @Test("plain text: the first line is the title when a blank line follows it")
@@ -26,7 +41,7 @@ struct ArticleParserTests {
     @Test("SaudiNewsNet files: title line, blank line, body", .enabled(if: SharedData.runnable, SharedData.skipMessage))
     func saudiNewsNetTitle() throws {
         let bytes = try SharedData.bytes(SharedData.saudiNewsNet + "/snn_3alyoum_0006.txt")
-        let a = ArticleParser.parse(try ArticleDecoder.decode(bytes), fileExtension: "txt")
+        let a = try ArticleParser.parse(try ArticleDecoder.decode(bytes), fileExtension: "txt")
         #expect(a.format == .plain)
         #expect(a.title == "أمير الرياض يطلق العمل في حفر الأنفاق العملاقة بالعاصمة")
         #expect(a.text.hasPrefix("Next Previous عبدالمجيد آل مبارك – عين اليوم\n"))
@@ -50,6 +65,48 @@ struct ArticleParserTests {
         #expect(b.published == "1438214400")
         let c = parse("{not json", "json")
         #expect(c.format == .plain)
+    }
+
+    @Test("schema.org NewsArticle keys: headline, articleBody, datePublished, author, publisher, inLanguage")
+    func schemaOrg() {
+        let a = parse(
+            #"""
+            {"@context":"https://schema.org","@type":"NewsArticle","headline":"وقف إطلاق النار",
+             "articleBody":"أعلن المتحدث.","datePublished":"2020-08-21T10:00:00Z",
+             "author":[{"@type":"Person","name":"سعاد"},{"@type":"Person","name":"Omar"}],
+             "publisher":{"@type":"Organization","name":"وكالة"},"inLanguage":"ar",
+             "mainEntityOfPage":{"@id":"https://x.ly/a"}}
+            """#)
+        #expect(
+            a
+                == ParsedArticle(
+                    title: "وقف إطلاق النار", text: "أعلن المتحدث.", format: .json, url: "https://x.ly/a",
+                    published: "2020-08-21T10:00:00Z", source: "وكالة", lang: "ar", author: "سعاد, Omar"))
+        // JSON-LD: the article inside @graph.
+        let graph = #"{"@graph":[{"@type":"WebPage","name":"page"},"#
+        let b = parse(graph + #"{"@type":["NewsArticle"],"headline":"h","articleBody":"نص"}]}"#)
+        #expect(b.title == "h" && b.text == "نص")
+    }
+
+    @Test("no article text is no-text in every format; several articles are a container")
+    func noTextAndContainers() {
+        #expect(failure(#"{"title":"عنوان","url":"https://x"}"#)?.code == .noText)
+        #expect(failure(#"{"headline":"h","articleBody":"  \n "}"#)?.code == .noText)
+        #expect(failure("[]", "json")?.code == .noText)
+        #expect(failure("42", "json")?.code == .noText)
+        #expect(failure("<html><body><script>go()</script><style>p{}</style></body></html>")?.code == .noText)
+        #expect(failure("<html><head><title>عنوان</title></head><body></body></html>")?.code == .noText)
+        #expect(failure(#"[{"title":"a","body":"أ"},{"title":"b","body":"ب"}]"#)?.code == .container)
+        let lines = #"{"title":"a","body":"أ"}"# + "\n" + #"{"title":"b","body":"ب"}"# + "\n"
+        #expect(failure(lines, "jsonl")?.code == .container)
+        let rss = #"<?xml version="1.0"?><rss version="2.0"><channel><item><title>أ</title></item></channel></rss>"#
+        #expect(failure(rss, "xml")?.code == .container)
+        let atom = #"<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><entry></entry></feed>"#
+        #expect(failure(atom)?.code == .container)
+        // A one-object array is one article; a page that mentions a feed is a page.
+        #expect(failure(#"[{"title":"a","body":"أ"}]"#) == nil)
+        #expect(failure("<html><body><p>اشترك في <a href=/rss>RSS</a> و<feedback></p></body></html>") == nil)
+        #expect(failure(" \n")?.code == .noText)
     }
 
     @Test("HTML: title, main text without nav, script and style, metadata; &nbsp; collapses like a space")

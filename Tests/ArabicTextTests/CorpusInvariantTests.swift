@@ -22,7 +22,7 @@ struct CorpusInvariantTests {
             let bytes = [UInt8](try Data(contentsOf: dir.appendingPathComponent(name)))
             let decoded = try ArticleDecoder.decode(bytes)
             #expect(decoded.encoding == .utf8 || decoded.encoding == .utf8BOM, "\(name)")
-            let article = ArticleParser.parse(decoded, fileExtension: "txt")
+            let article = try ArticleParser.parse(decoded, fileExtension: "txt")
             #expect(article.title != nil, "\(name): title line")
             let s = ScalarText.scalars(of: article.text)
             #expect(s == Array(article.text.unicodeScalars), "\(name): fast scalar decoding")

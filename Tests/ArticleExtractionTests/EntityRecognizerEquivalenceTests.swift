@@ -28,7 +28,7 @@ struct EntityRecognizerEquivalenceTests {
         var mentions = 0
         for url in files.map({ dir.appendingPathComponent($0) }) + [try SharedData.require(SharedData.sample)] {
             let decoded = try ArticleDecoder.decode([UInt8](try Data(contentsOf: url)))
-            let scalars = Array(ArticleParser.parse(decoded, fileExtension: "txt").text.unicodeScalars)
+            let scalars = Array(try ArticleParser.parse(decoded, fileExtension: "txt").text.unicodeScalars)
             let tokens = tokenizer.tokens(in: scalars)
             #expect(Self.compare(tokens, scalars, gazetteer), "\(url.lastPathComponent)")
             mentions += GazetteerEntityRecognizer(gazetteer: gazetteer).mentions(in: tokens, scalars: scalars).count

@@ -83,6 +83,54 @@ struct ReliabilityTests {
     }
 
     @Test(
+        "4, 5. schema.org JSON gives its text and metadata; no article text, a JSON array, JSON Lines, RSS and Atom fail with no-text or container, never an empty document",
+        .timeLimit(.minutes(1)))
+    func jsonAndContainersNeverGiveEmptyDocuments() throws {
+        let daemon = try DaemonHarness()
+        try daemon.start(extraArguments: Self.noPeriodicRescan)
+        let newsArticle = #"""
+            {"@context":"https://schema.org","@type":"NewsArticle","headline":"وقف إطلاق النار في ليبيا",
+             "articleBody":"أعلن المتحدث باسم الجيش وقف إطلاق النار في سرت.","datePublished":"2020-08-21",
+             "author":{"@type":"Person","name":"سعاد"},"publisher":{"name":"وكالة الأنباء"}}
+            """#
+        try daemon.renameIn(Data(newsArticle.utf8), as: "schema.json")
+        let rss = #"<?xml version="1.0"?><rss version="2.0"><channel><item><title>أ</title></item></channel></rss>"#
+        let atom = #"<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><entry></entry></feed>"#
+        let lines = #"{"title":"أ","body":"نص أول."}"# + "\n" + #"{"title":"ب","body":"نص ثان."}"# + "\n"
+        let failing: [(name: String, body: String, code: String)] = [
+            ("no-text.json", #"{"headline":"عنوان فقط","url":"https://x.ly/1"}"#, "no-text"),
+            ("empty-page.html", "<html><body><script>x()</script></body></html>", "no-text"),
+            ("array.json", #"[{"title":"أ","body":"نص أول."},{"title":"ب","body":"نص ثان."}]"#, "container"),
+            ("lines.jsonl", lines, "container"),
+            ("feed.xml", rss, "container"),
+            ("feed.atom", atom, "container"),
+        ]
+        for input in failing { try daemon.renameIn(Data(input.body.utf8), as: input.name) }
+
+        let document = try daemon.document(for: "schema.json")
+        #expect(document["title"] as? String == "وقف إطلاق النار في ليبيا")
+        #expect((document["text"] as? String)?.hasPrefix("أعلن المتحدث") == true)
+        let metadata = try #require(document["metadata"] as? [String: Any])
+        #expect(metadata["published"] as? String == "2020-08-21")
+        #expect(metadata["author"] as? String == "سعاد")
+        #expect(metadata["source"] as? String == "وكالة الأنباء")
+        for input in failing {
+            #expect(
+                daemon.waitUntil(timeout: 10) { daemon.exists(daemon.failed.appendingPathComponent(input.name)) },
+                "\(input.name) not in failed/")
+            let record = try JSONSerialization.jsonObject(
+                with: Data(contentsOf: daemon.failed.appendingPathComponent(input.name + ".error.json")))
+            #expect((record as? [String: Any])?["code"] as? String == input.code, "\(input.name)")
+            #expect(!daemon.exists(daemon.output.appendingPathComponent(input.name + ".json")), "\(input.name)")
+            #expect(
+                daemon.waitUntil(timeout: 10) {
+                    daemon.logLines(event: "failed", path: input.name).first?["result"] as? String == input.code
+                }, "\(input.name): no failed line with \(input.code)")
+        }
+        #expect(daemon.stop() == 0)
+    }
+
+    @Test(
         "6. a second daemon on the same state directory or inbox exits non-zero naming the PID that holds it",
         .timeLimit(.minutes(1)))
     func secondInstanceIsRefused() throws {

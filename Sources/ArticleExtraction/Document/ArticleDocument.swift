@@ -95,14 +95,20 @@ public struct ArticleDocument: Codable, Sendable, Equatable {
         public var published: String?
         /// The publishing outlet (JSON `source`; HTML `og:site_name`).
         public var source: String?
-        /// Declared language code (JSON `lang`/`language`; HTML `<html lang>`), not checked.
+        /// Declared language code (JSON `lang`/`language`/`inLanguage`; HTML `<html lang>`), not checked.
         public var lang: String?
+        /// The author or authors as declared (JSON `author`/`creator`, names joined with ", ").
+        public var author: String?
 
-        public init(url: String? = nil, published: String? = nil, source: String? = nil, lang: String? = nil) {
+        public init(
+            url: String? = nil, published: String? = nil, source: String? = nil, lang: String? = nil,
+            author: String? = nil
+        ) {
             self.url = url
             self.published = published
             self.source = source
             self.lang = lang
+            self.author = author
         }
 
         /// The metadata `article` declared, or `nil` when it declared none (empty strings count as none).
@@ -112,7 +118,8 @@ public struct ArticleDocument: Codable, Sendable, Equatable {
             published = given(article.published)
             source = given(article.source)
             lang = given(article.lang)
-            if url == nil, published == nil, source == nil, lang == nil { return nil }
+            author = given(article.author)
+            if url == nil, published == nil, source == nil, lang == nil, author == nil { return nil }
         }
     }
 

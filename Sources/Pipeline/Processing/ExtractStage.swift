@@ -10,11 +10,19 @@ public struct ExtractStage: Sendable {
 
     /// The document for `read`: `parse` milliseconds, then the extractor's own, added to the read
     /// stage's timings.
+    ///
+    /// - Throws: an ``ArticleFailure`` at stage `parse` when the input holds no article text
+    ///   (`no-text`) or several articles (`container`).
     public func document(
         for read: ReadStage.Output, sourcePath: String, sourceName: String, receivedAt: String
-    ) -> ArticleDocument {
+    ) throws(ArticleFailure) -> ArticleDocument {
         let parseStart = System.monotonicNanoseconds()
-        let parsed = ArticleParser.parse(read.decoded, fileExtension: read.fileExtension)
+        let parsed: ParsedArticle
+        do {
+            parsed = try ArticleParser.parse(read.decoded, fileExtension: read.fileExtension)
+        } catch {
+            throw ArticleFailure(code: FailureCode(error.code), stage: .parse, path: sourcePath, cause: error.detail)
+        }
         var stageMs = read.stageMs
         stageMs["parse"] = System.millisecondsSince(parseStart)
         let source = ArticleDocument.Source(

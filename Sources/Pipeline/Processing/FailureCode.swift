@@ -33,6 +33,10 @@ public enum FailureCode: String, Sendable, Codable, CaseIterable, CustomStringCo
     case outputTaken = "output-taken"
     /// A failed input cannot be moved to `failed/` (temporary; retried).
     case failedMove = "failed-move"
+    /// No article text was found in the input, whatever its format (parse).
+    case noText = "no-text"
+    /// The input holds several articles: a JSON array, JSON Lines, an RSS or Atom feed (parse).
+    case container
 
     /// The raw value, so that interpolation writes the stable code.
     public var description: String { rawValue }
@@ -44,6 +48,14 @@ public enum FailureCode: String, Sendable, Codable, CaseIterable, CustomStringCo
         case .binary: self = .binary
         case .invalidUTF8: self = .invalidUTF8
         case .undecodable: self = .undecodable
+        }
+    }
+
+    /// The code of a parsing error.
+    public init(_ code: ArticleParseError.Code) {
+        switch code {
+        case .noText: self = .noText
+        case .container: self = .container
         }
     }
 }

@@ -14,10 +14,14 @@ public enum OneShotProcessor {
         let name = FilePath(bytes: path.lastComponentBytes)
         switch ReadStage.run(name, beneath: root, display: display, maxBytes: maxInputBytes) {
         case .success(let read):
-            return .success(
-                ExtractStage(extractor: extractor).document(
-                    for: read, sourcePath: display, sourceName: PathEscaper.escape(path.lastComponentBytes),
-                    receivedAt: Timestamp.now()))
+            do {
+                return .success(
+                    try ExtractStage(extractor: extractor).document(
+                        for: read, sourcePath: display, sourceName: PathEscaper.escape(path.lastComponentBytes),
+                        receivedAt: Timestamp.now()))
+            } catch {
+                return .failure(error)
+            }
         case .failure(.busy):
             return .failure(ArticleFailure(code: .busy, stage: .read, path: display, cause: "open for writing"))
         case .failure(.vanished):

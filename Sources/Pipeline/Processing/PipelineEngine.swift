@@ -69,16 +69,20 @@ public final class PipelineEngine: @unchecked Sendable {
                     return extractQueues[next]
                 }
                 queue.async { [self] in
-                    let document = extractStage.document(
-                        for: read, sourcePath: candidate.display,
-                        sourceName: PathEscaper.escape(candidate.relative.lastComponentBytes), receivedAt: receivedAt)
+                    let document: ArticleDocument
                     let json: [UInt8]
                     do {
+                        document = try extractStage.document(
+                            for: read, sourcePath: candidate.display,
+                            sourceName: PathEscaper.escape(candidate.relative.lastComponentBytes),
+                            receivedAt: receivedAt)
                         json = try ExtractStage.encode(document)
                     } catch {
-                        // Never an empty or invalid document: the article fails with its own code.
-                        let failure = ArticleFailure(
-                            code: .encode, stage: .extract, path: candidate.display, cause: "\(error)")
+                        // Never an empty, partial or invalid document: the article fails with its own code.
+                        let failure =
+                            error as? ArticleFailure
+                            ?? ArticleFailure(
+                                code: .encode, stage: .extract, path: candidate.display, cause: "\(error)")
                         let exit = ReadStage.Exit.failed(
                             failure, sha256: read.input.sha256, identity: read.input.identity)
                         writeQueue.async { [writeStage] in

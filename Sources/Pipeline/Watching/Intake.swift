@@ -168,6 +168,10 @@ public final class Intake: @unchecked Sendable {
                         "path": "\(candidate.display)", "code": "\(failure.code)", "attempt": "\(attempt)",
                         "retry_ms": "\(delayMs)", "cause": "\(failure.cause)",
                     ])
+            case .heldOpen(let candidate, let seconds):
+                logger.warning(
+                    "file still open for writing; it is taken once its writer closes it",
+                    metadata: ["path": "\(candidate.display)", "open_seconds": "\(seconds)"])
             case .rescanned(let reason, let fresh):
                 // A periodic rescan that finds nothing is the normal case: debug, not a line a minute.
                 let level: Logger.Level =

@@ -11,6 +11,9 @@ public enum IntakeAction: Equatable, Sendable {
     case backlogFull(pending: Int, inFlight: Int)
     /// A temporary failure; the candidate is tried again after `delayMs`.
     case retrying(Candidate, ArticleFailure, attempt: Int, delayMs: Int)
+    /// The candidate has been open for writing for `seconds` (since its first busy read); it is
+    /// reported once, and read again with backoff until its writer closes it.
+    case heldOpen(Candidate, seconds: Int)
     /// A rescan went over the tree; `fresh` files were new to the intake.
     case rescanned(RescanReason, fresh: Int)
     /// Draining, and nothing is in flight any more.

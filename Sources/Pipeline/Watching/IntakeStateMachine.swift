@@ -6,7 +6,8 @@ import SystemPackage
 /// settle deadlines (a written file is taken once it stayed quiet for the settle period; a new
 /// close pushes its deadline), rename-ins taken at once, the pending set and its cap (a full
 /// backlog drops hints and asks for a `backlog` rescan once half of it drained), admission of at
-/// most `maxInFlight` candidates, retries with exponential backoff and jitter, the write pause
+/// most `maxInFlight` candidates, retries with exponential backoff and jitter, backoff for files
+/// still open for writing (reported once past a warning time), the write pause
 /// (no admission while the output cannot take documents), and the skips that keep rescans quiet
 /// (kept inputs whose file did not change; unreadable inputs whose owner and mode did not change).
 ///
@@ -21,8 +22,14 @@ public struct IntakeStateMachine {
         public var inbox: FilePath
         /// Quiet period after a close-after-write, milliseconds.
         public var settleMs: Int
-        /// Settle period for a file that was still open for writing when read, milliseconds.
+        /// Settle period for a file that was still open for writing when read the first time,
+        /// milliseconds; it doubles at each further busy read up to ``busyMaxSettleMs``.
         public var busySettleMs: Int { max(settleMs, 200) }
+        /// The longest wait between two reads of a file that stays open for writing, milliseconds.
+        /// Its writer's close (`IN_CLOSE_WRITE`) settles it at once whatever the wait.
+        public var busyMaxSettleMs: Int { max(busySettleMs, 30_000) }
+        /// How long a file stays open for writing before it is reported (once), milliseconds.
+        public var busyWarningMs: Int
         /// Paths held settling or waiting for admission.
         public var maxPending: Int
         /// Candidates in flight through the engine.
@@ -30,8 +37,12 @@ public struct IntakeStateMachine {
         /// Whether processed inputs stay in the inbox (`--keep-inputs`).
         public var keepsInputs: Bool
 
-        public init(inbox: FilePath, settleMs: Int, maxPending: Int, maxInFlight: Int, keepsInputs: Bool) {
+        public init(
+            inbox: FilePath, settleMs: Int, maxPending: Int, maxInFlight: Int, keepsInputs: Bool,
+            busyWarningMs: Int = 60_000
+        ) {
             self.inbox = inbox
+            self.busyWarningMs = busyWarningMs
             self.settleMs = settleMs
             self.maxPending = maxPending
             self.maxInFlight = maxInFlight
@@ -59,6 +70,8 @@ public struct IntakeStateMachine {
     private var inFlight = Set<FilePath>()
     private var changedWhileInFlight = Set<FilePath>()
     private var attempts: [FilePath: Int] = [:]
+    /// Files found open for writing: since when (monotonic), how many busy reads, whether reported.
+    private var busy: [FilePath: (since: UInt64, reads: Int, reported: Bool)] = [:]
     /// Inputs left in place because they cannot be read, with their access mark then.
     private var unreadable: [FilePath: AccessMark] = [:]
     /// With `keepsInputs`: the file each processed path held when it was read. Grows with the kept
@@ -98,6 +111,8 @@ public struct IntakeStateMachine {
     public var inFlightCount: Int { inFlight.count }
     /// Paths held: settling or waiting for admission (bounded by `maxPending`).
     public var pendingCount: Int { settling.count + ready.count }
+    /// Files that were still open for writing at their last read.
+    public var heldOpenCount: Int { busy.count }
 
     /// When the owner must call ``timerFired(now:)`` next: the earliest settle deadline, or the
     /// end of a write pause while candidates wait; `nil` when nothing is due.
@@ -194,6 +209,7 @@ public struct IntakeStateMachine {
         inFlight.remove(path)
         lastCompletion = now
         let changed = changedWhileInFlight.remove(path) != nil
+        let wasBusy = busy.removeValue(forKey: path)
         switch outcome {
         case .processed(_, _, let identity):
             attempts[path] = nil
@@ -209,7 +225,18 @@ public struct IntakeStateMachine {
             attempts[path] = nil
             if accepting { settle(path, origin: .written, now: now) }
         case .busy:
-            if accepting { settle(path, origin: candidate.origin, now: now, delayMs: limits.busySettleMs) }
+            // Backs off (200 ms doubling to 30 s) and reports a file held open past the warning
+            // time once; its writer's close settles it at once.
+            var held = wasBusy ?? (since: now, reads: 0, reported: false)
+            held.reads += 1
+            let openMs = Int((now - held.since) / 1_000_000)
+            if !held.reported, openMs >= limits.busyWarningMs {
+                held.reported = true
+                outbox.append(.heldOpen(candidate, seconds: openMs / 1000))
+            }
+            busy[path] = held
+            let delay = min(limits.busyMaxSettleMs, limits.busySettleMs << min(held.reads - 1, 16))
+            if accepting { settle(path, origin: candidate.origin, now: now, delayMs: delay) }
         case .retry(let failure):
             let attempt = (attempts[path] ?? 0) + 1
             attempts[path] = attempt

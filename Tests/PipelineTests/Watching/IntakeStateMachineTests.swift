@@ -208,6 +208,41 @@ struct IntakeStateMachineTests {
         #expect(machine.timerFired(now: 205 * Self.ms) == [.start(Self.candidate("a", .renamedIn))])
     }
 
+    @Test("a file held open is read with backoff (200 ms doubling to 30 s), reported once; its close settles it")
+    func heldOpenBacksOff() {
+        var machine = IntakeStateMachine(
+            limits: .init(
+                inbox: Self.inbox, settleMs: 50, maxPending: 100, maxInFlight: 8, keepsInputs: false,
+                busyWarningMs: 5_000),
+            now: 0, random: { 0.5 })
+        let a = Self.candidate("a", .renamedIn)
+        _ = machine.receive(.renamedIn(Self.path("a")), now: 0, probe: Probe())
+        var now: UInt64 = 0
+        var waits: [UInt64] = []
+        var reports: [IntakeAction] = []
+        for _ in 0..<10 {
+            let actions = machine.completed(a, .busy, now: now, probe: Probe())
+            reports += actions
+            let due = machine.nextWakeUp!
+            waits.append((due - now) / Self.ms)
+            now = due
+            #expect(machine.timerFired(now: now) == [.start(a)])
+        }
+        #expect(waits == [200, 400, 800, 1_600, 3_200, 6_400, 12_800, 25_600, 30_000, 30_000])
+        // First busy at 0; the read at 6,200 ms is the first past 5 s: one report, with the time open.
+        #expect(reports == [.heldOpen(a, seconds: 6)])
+        #expect(machine.heldOpenCount == 1)
+        // The writer closes it while the 30 s wait runs: settled after the settle period, not 30 s.
+        _ = machine.completed(a, .busy, now: now, probe: Probe())
+        #expect(machine.receive(.written(Self.path("a")), now: now + Self.ms, probe: Probe()).isEmpty)
+        #expect(machine.nextWakeUp == now + 51 * Self.ms)
+        #expect(machine.timerFired(now: now + 51 * Self.ms) == [.start(Self.candidate("a", .written))])
+        let done = machine.completed(
+            a, .processed(sha256: "x", output: "a.json", identity: Self.identity(inode: 1)), now: now + 60 * Self.ms,
+            probe: Probe())
+        #expect(done.isEmpty && machine.heldOpenCount == 0)
+    }
+
     @Test("a path written while in flight, or replaced, is settled again after its outcome")
     func changedWhileInFlight() {
         var machine = Self.machine()

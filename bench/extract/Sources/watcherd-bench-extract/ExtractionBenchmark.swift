@@ -109,7 +109,11 @@ enum ExtractionBenchmark {
                     continue
                 }
                 charge("decode")
-                let parsed = ArticleParser.parse(decoded, fileExtension: article.fileExtension)
+                guard let parsed = try? ArticleParser.parse(decoded, fileExtension: article.fileExtension) else {
+                    charge("parse")
+                    if pass == 0 { failed += 1 }
+                    continue
+                }
                 charge("parse")
                 let source = ArticleDocument.Source(
                     path: article.name, name: article.name, bytes: article.bytes.count, sha256: article.sha256,

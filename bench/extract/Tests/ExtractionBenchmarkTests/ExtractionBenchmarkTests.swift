@@ -21,7 +21,7 @@ struct ExtractionBenchmarkTests {
         let extractor = try ArticleExtractorFactory.make(
             resourceDirectory: Self.checkout.appendingPathComponent("Sources/ArticleExtraction/Resources").path)
         let bytes = [UInt8](try Data(contentsOf: Self.sample))
-        let parsed = ArticleParser.parse(try ArticleDecoder.decode(bytes), fileExtension: "txt")
+        let parsed = try ArticleParser.parse(try ArticleDecoder.decode(bytes), fileExtension: "txt")
         let articles = [
             ExtractionBenchmark.Article(name: "a.txt", fileExtension: "txt", bytes: bytes, sha256: "0"),
             ExtractionBenchmark.Article(name: "empty.txt", fileExtension: "txt", bytes: [], sha256: "1"),

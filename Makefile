@@ -1,5 +1,5 @@
 # watcherd: make run (set up + demo daemon), make test (the test suite), make lint, make bench,
-# make install / make uninstall (PREFIX, DESTDIR, SYSCONFDIR as usual).
+# make install / make uninstall (PREFIX, DESTDIR, SYSCONFDIR as usual), make notices.
 SHELL := /bin/bash
 SWIFT ?= swift
 STRIP ?= strip
@@ -27,7 +27,8 @@ APT_PACKAGES := libinotifytools0-dev libsqlite3-dev inotify-tools systemd python
 RELEASE_FLAGS := -c release --static-swift-stdlib
 RELEASE_BIN = $$($(SWIFT) build $(RELEASE_FLAGS) --show-bin-path)
 
-.PHONY: setup build release run test test-multihost lint install uninstall install-files clean-demo eval-html eval-facts
+.PHONY: setup build release run test test-multihost lint notices spdx-fix install uninstall install-files clean-demo \
+	eval-html eval-facts
 
 # Installs what is missing: Debian packages (as root, or through sudo).
 setup:
@@ -52,6 +53,7 @@ run: release
 	  --archive $(DEMO)/archive --failed $(DEMO)/failed --state $(DEMO)/state
 
 test: setup
+	python3 tools/test_spdx_headers.py
 	$(SWIFT) build --build-tests
 	$(SWIFT) test
 
@@ -66,12 +68,24 @@ eval-facts:
 	$(SWIFT) build --product watcherd
 	$$($(SWIFT) build --show-bin-path)/watcherd eval quotes-dates eval/quotes-dates/labels.jsonl $(EVAL_ARGS)
 
+# Fails on a file of ours without its SPDX licence line (tools/spdx-headers; `make spdx-fix` adds them).
 lint:
+	python3 tools/spdx-headers --check
 	$(SWIFT) format lint --strict --recursive Sources Tests Package.swift
+
+spdx-fix:
+	python3 tools/spdx-headers --fix
+
+# Regenerates THIRD-PARTY-NOTICES.md from Package.resolved, the checkouts, the toolchain and the Debian packages;
+# when the release binary exists, its shared libraries are checked against the script's Debian table.
+notices:
+	$(SWIFT) package resolve
+	bin="$$($(SWIFT) build $(RELEASE_FLAGS) --show-bin-path)/watcherd"; \
+	  python3 tools/third-party-notices.py $$(test -x "$$bin" && echo "--binary $$bin")
 
 # Installs the stripped release binary, its resources, the systemd unit (paths filled in), the
 # sysusers.d and tmpfiles.d snippets, logrotate, the example configuration (never replacing an
-# existing watcherd.toml), the README, the man page and shell completions.
+# existing watcherd.toml), the README, COPYING and THIRD-PARTY-NOTICES.md, the man page and shell completions.
 install: release
 	$(MAKE) install-files BIN=$(RELEASE_BIN)/watcherd
 
@@ -86,7 +100,7 @@ install-files:
 	$(STRIP) --strip-debug $(DESTDIR)$(BINDIR)/watcherd
 	cp -r Sources/ArticleExtraction/Resources/. $(DESTDIR)$(DATADIR)/
 	install -m 0644 schema/article.schema.json $(DESTDIR)$(DATADIR)/article.schema.json
-	install -m 0644 README.md $(DESTDIR)$(DOCDIR)/README.md
+	install -m 0644 README.md COPYING THIRD-PARTY-NOTICES.md $(DESTDIR)$(DOCDIR)/
 	sed -e 's|@BINDIR@|$(BINDIR)|g' -e 's|@CONFDIR@|$(CONFDIR)|g' -e 's|@DOCDIR@|$(DOCDIR)|g' \
 	  systemd/watcherd.service.in > $(DESTDIR)$(UNITDIR)/watcherd.service
 	chmod 0644 $(DESTDIR)$(UNITDIR)/watcherd.service

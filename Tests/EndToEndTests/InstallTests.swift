@@ -44,6 +44,7 @@ struct InstallTests {
         defer { try? FileManager.default.removeItem(at: destination) }
         for path in [
             "usr/bin/watcherd", "usr/share/watcherd/gazetteer/locations.tsv", "usr/share/doc/watcherd/README.md",
+            "usr/share/doc/watcherd/COPYING", "usr/share/doc/watcherd/THIRD-PARTY-NOTICES.md",
             "usr/share/man/man1/watcherd.1", "usr/lib/systemd/system/watcherd.service",
             "usr/lib/sysusers.d/watcherd.conf", "usr/lib/tmpfiles.d/watcherd.conf", "etc/logrotate.d/watcherd",
             "etc/watcherd/watcherd.toml", "etc/watcherd/watcherd.toml.example",
@@ -56,6 +57,8 @@ struct InstallTests {
             contentsOf: destination.appendingPathComponent("usr/lib/systemd/system/watcherd.service"), encoding: .utf8)
         #expect(unit.contains("ExecStart=/usr/bin/watcherd run --config /etc/watcherd/watcherd.toml"))
         #expect(!unit.contains("/usr/local") && !unit.contains("DIR@"), "unfilled or /usr/local paths in the unit")
+        #expect(unit.contains("file:///usr/share/doc/watcherd/COPYING"))
+        #expect(unit.contains("Documentation=file:///usr/share/doc/watcherd/THIRD-PARTY-NOTICES.md"))
         let bash = try String(
             contentsOf: destination.appendingPathComponent("usr/share/bash-completion/completions/watcherd"),
             encoding: .utf8)

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 # watcherd: make run (set up + demo daemon), make test (the test suite), make lint, make bench,
 # make install / make uninstall (PREFIX, DESTDIR, SYSCONFDIR as usual), make notices.
 SHELL := /bin/bash

@@ -1,4 +1,5 @@
 // swift-tools-version: 6.0
+// SPDX-License-Identifier: GPL-2.0-or-later
 //
 // watcherd: an inotify-driven daemon that turns Arabic (and other) news articles dropped into an
 // inbox into one JSON document each. See README.md and ../shared/DESIGN.md.

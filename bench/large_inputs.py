@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0-or-later
+
 """Peak memory of the daemon under a burst of large inputs (issue 13, item 14).
 
     python3 bench/large_inputs.py --watcherd .build/release/watcherd [-n 8] [--mib 16] [--daemon-arg=...]

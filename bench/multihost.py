@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0-or-later
+
 """Several watcherd daemons on one inbox with a PostgreSQL ledger (issue 15).
 
 Measures, in one run on the same N inputs (SaudiNewsNet articles, as bench/run.py makes them):

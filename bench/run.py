@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0-or-later
+
 """watcherd benchmark suite: our daemon side by side with what users would use instead.
 
     python3 bench/run.py [all|burst|latency|memory|extract|peers|durability] [options]

@@ -1,4 +1,5 @@
 // swift-tools-version: 6.0
+// SPDX-License-Identifier: GPL-2.0-or-later
 //
 // libFuzzer targets for the pure text code, outside watcherd's own package so that the test build
 // never needs them. Built by `make fuzz` with `-sanitize=fuzzer,address`; each target's main.swift

@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0-or-later
+
 """Seed corpora for `make fuzz`, built from ../shared/data in place (written only under the
 corpus directory given, which is outside the repository's tracked files).
 

@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0-or-later
+
 """Derives the small gazetteers in Sources/ArticleExtraction/Resources/gazetteer/ from ../shared/data/gazetteers.
 
 Sources and licences (see ../shared/data/gazetteers/SOURCE.txt):

@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0-or-later
+
 """Builds Sources/ArticleExtraction/Resources/keywords/document-frequencies.tsv: in how many SaudiNewsNet articles each
 keyword term (a light stem, or two adjacent stems) occurs, for the TF-IDF of the keywords analyzer.
 

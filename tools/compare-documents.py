@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0-or-later
+
 """Compare the documents two watcherd binaries make of the same inputs (issue 9's proof that a
 restructuring changed nothing).
 

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 /// A light (affix-stripping, non-root) stemmer for normalised Arabic words without proclitics.
 ///
 /// Algorithm: the suffix stage of light10 from L. S. Larkey, L. Ballesteros, M. E. Connell,

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 extension ArabicNormalizer {
     /// Which normalisation rules are on. Each rule is described on `ArabicNormalizer`.
     ///

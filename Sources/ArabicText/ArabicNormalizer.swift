@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 /// The normalisation layer used for matching, gazetteer lookup and deduplication.
 ///
 /// It never rewrites a document's `text` (whose offsets stay authoritative); it produces a separate

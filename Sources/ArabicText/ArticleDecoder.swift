@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 /// Turns an article file's bytes into text, recording the encoding and how sure the detection is.
 ///
 /// Order of detection:

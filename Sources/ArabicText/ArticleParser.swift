@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 import Foundation
 
 /// Parses decoded article text by format: plain text, HTML or a JSON object.

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 /// Tells binary files (images, archives, executables) from text.
 ///
 /// A file is binary when it starts with a known signature (PNG, GIF, JPEG, PDF, ZIP, gzip, xz,

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 /// Tests on eight bytes at once (SWAR), for the byte scans of the decoder: a word that passes
 /// them holds none of the bytes a scan looks for and is skipped whole. The tests are exact for
 /// the word as a whole (S. E. Anderson, "Bit Twiddling Hacks": haszero, hasless); which byte

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 /// The character encoding that a markup document declares about itself, and how to decode it.
 ///
 /// Where it looks (the WHATWG encoding-sniffing "prescan", simplified and widened): an XML

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 /// An article's bytes decoded to text, with the encoding that was used.
 ///
 /// `text` has line ends normalised to LF and control characters other than LF and TAB removed;

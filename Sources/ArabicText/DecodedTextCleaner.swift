@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 /// Builds the `text` of a decoded article: CRLF and lone CR become LF, and the C0 controls
 /// (U+0000–U+001F except TAB and LF), DEL (U+007F) and the C1 controls (U+0080–U+009F) are removed.
 enum DecodedTextCleaner {

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 /// The format of an article file, recorded in `source.format`.
 public enum InputFormat: String, Codable, Sendable {
     /// Plain text: optional title line followed by a blank line, then the body.

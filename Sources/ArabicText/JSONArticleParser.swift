@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 import Foundation
 
 /// Reads an article from a JSON input: our own keys and schema.org's `NewsArticle` keys.

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 /// The language of a text as guessed by `LanguageIdentifier`; written as the document's `language`.
 public struct LanguageGuess: Codable, Sendable, Hashable {
     /// ISO 639-1 code: `"ar"`, `"en"`, `"fr"`, or `"und"` when undetermined.

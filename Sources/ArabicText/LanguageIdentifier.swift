@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 /// Identifies the language of a text: Arabic, English or French, with the script.
 ///
 /// Method: script counting, then function-word counting for Latin text.

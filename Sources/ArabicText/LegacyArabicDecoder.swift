@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 /// Decodes bytes that are not UTF-8 as Windows-1256 or ISO-8859-6, whichever reads as Arabic.
 ///
 /// Both code pages are decoded with the tables in `LegacyArabicCodePages`, and each result is

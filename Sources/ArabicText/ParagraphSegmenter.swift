@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 /// Splits a text into paragraphs: one per non-blank line.
 ///
 /// A line ends at LF, CR, U+0085, U+2028 or U+2029. Each paragraph range is trimmed of the blanks

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 /// An article after format parsing: its title, body text and metadata.
 ///
 /// `text` is what the rest of the pipeline segments; every offset in the output document refers

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 /// Splits the Arabic proclitics و ف (conjunctions), ب ك ل (prepositions) and ال (the article) off
 /// the front of a word, conservatively, without a lexicon.
 ///

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 /// Hand-written scalar classification used by the segmenters, the tokenizer and the normaliser.
 ///
 /// Pure switches over scalar values (no `CharacterSet`, no `Regex`) so the hot loops stay cheap.

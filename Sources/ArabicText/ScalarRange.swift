@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 /// A half-open range `[start, end)` of Unicode scalar offsets into a document's `text`.
 ///
 /// Offsets count Unicode scalars (code points), not UTF-8 bytes, UTF-16 units or `Character`s.

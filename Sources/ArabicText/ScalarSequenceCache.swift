@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 /// Values made during one `Tokenizer.tokens(in:)` call, keyed by a sequence of scalar values
 /// and a small tag, so that what was made for a sequence met again in the same text is reused.
 ///

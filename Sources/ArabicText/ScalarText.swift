@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 /// Fast conversions between scalar values and `String`, used on the tokenizer's hot path.
 public enum ScalarText {
     /// A `String` holding the scalars whose values are `values` (each must be a valid scalar value).

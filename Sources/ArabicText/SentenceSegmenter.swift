@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 /// Splits a text into sentences with a hand-written scanner (no regular expressions).
 ///
 /// Rules, applied line by line (a line end always closes a sentence):

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 /// The character encoding an article's bytes were decoded from, as recorded in `source.encoding`.
 ///
 /// Raw values are lowercase IANA/WHATWG-style names. The detected encodings have constants; an

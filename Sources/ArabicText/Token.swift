@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 /// One token of a text, with its offsets and its normalised and analysed forms.
 public struct Token: Sendable, Hashable {
     /// Scalar offsets `[start, end)` of the token in the text it was cut from.

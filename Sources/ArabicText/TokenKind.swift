@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 /// What a token is.
 public enum TokenKind: String, Codable, Sendable {
     /// A run of Arabic-script letters, marks and tatweel (including presentation forms).

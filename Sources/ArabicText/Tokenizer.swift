@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 /// Cuts a text into tokens with offsets, normalised forms, proclitics and light stems.
 ///
 /// A hand-written scanner over the scalars (no regular expressions). Whitespace and invisible

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 /// Decodes mostly-valid UTF-8 in which a few bytes are not part of a valid sequence, reading each
 /// such byte as Windows-1252 (the WHATWG default for Western pages): web pages that declare UTF-8
 /// often carry a stray Latin-1 `ü` in an attribute, or a multi-byte sequence cut by a truncation.

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 /// The result of a strict UTF-8 validation pass over a byte buffer.
 ///
 /// Strict means RFC 3629 / Unicode 15 §3.9 Table 3-7: no overlong forms, no surrogates

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 /// A growable buffer of UTF-8 bytes for building one `String` from scalar values on a hot path.
 ///
 /// Appending checks the capacity once per scalar (an `[UInt8]` checks uniqueness on every

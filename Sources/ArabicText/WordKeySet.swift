@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 /// An immutable set of the non-zero 64-bit word keys of `ProcliticSplitter`, made for its hot
 /// path: open addressing with a multiplicative (Fibonacci) hash and linear probing at a load of
 /// at most 25%, so a look-up is a multiply, a shift and a probe or two, where `Set<UInt64>`

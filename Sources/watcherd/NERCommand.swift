@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 import ArgumentParser
 
 /// `watcherd ner`: train, evaluate and time the named-entity model.

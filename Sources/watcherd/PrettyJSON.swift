@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 /// Indents compact JSON (as ``OrderedJSONEncoder`` writes it) for people: two spaces per level,
 /// one member or element per line, `": "` after keys; the key order and every value stay as
 /// written. Strings are copied untouched, escapes included.

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 import Glibc
 
 /// `sd_notify(3)` without libsystemd: one `SOCK_DGRAM` datagram to the `AF_UNIX` socket named by

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 import ArticlePages
 
 /// Documents built in code for the page tests (no corpus text).

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 /// A minimal reader of the tags in generated HTML, for the escaping tests: every `<` followed by a
 /// letter or `/` starts a tag (in escaped output, every `<` of article text is `&lt;`). It returns
 /// element names and attribute name/value pairs as written (values still escaped).

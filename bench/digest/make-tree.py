@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0-or-later
+
 """Builds a synthetic output tree for measuring `watcherd digest`: N documents made by copying a few
 real documents (from `watcherd process`) and varying their identity, path, outlet and received time.
 

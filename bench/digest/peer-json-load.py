@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0-or-later
+
 """The peer for `watcherd digest`: one Python process, json.load over every document of a tree,
 tallying what the digest tallies (languages, entities by articles and mentions, speakers, hours).
 

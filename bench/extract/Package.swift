@@ -1,4 +1,5 @@
 // swift-tools-version: 6.0
+// SPDX-License-Identifier: GPL-2.0-or-later
 //
 // The extraction benchmark, outside watcherd's own package so that its test build never needs it
 // (swift-log keeps its benchmarks apart the same way). `make bench-build` builds it in release

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Peer (b) for the watcherd benchmark: what a user would write instead of a daemon.
 #
 #   inotifywait-copy.sh INBOX OUTPUT

@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0-or-later
+
 """Peer (c) for the watcherd benchmark: a Python watchdog pipeline, as a user would write it.
 
     watchdog_pyarabic.py INBOX OUTPUT [--ready FILE]

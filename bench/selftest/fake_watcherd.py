@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0-or-later
+
 """A stand-in for `watcherd` with the same command line, used only to test the harness itself
 (`python3 bench/run.py all --watcherd bench/selftest/fake_watcherd.py -n 300 --duration 3 --skip-big`).
 

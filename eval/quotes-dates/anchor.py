@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0-or-later
+
 """Turns an annotator's working notes into offset labels for labels.jsonl.
 
 The notes are kept outside the repository (they quote article text). One notes file per article:

@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+
 """Shared helpers for the quotation/date evaluation set: where the articles are, their text as the daemon sees it.
 
 The `text` field of the document watcherd writes for a plain-text SaudiNewsNet file is the file after its title line

@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0-or-later
+
 """Verifies labels.jsonl against the article texts in the shared data and prints the counts.
 
 Checks, per label: offsets in range; spans on word boundaries (no word is cut); the verb and a literal speaker equal

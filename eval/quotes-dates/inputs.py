@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0-or-later
+
 """Writes one JSON input per labelled article for the daemon: {"title", "text", "published"}, the text as
 `articles.body_text` derives it and `published` the label's reference date, so that the daemon resolves relative
 dates as the labels do. Scoring what the daemon writes:

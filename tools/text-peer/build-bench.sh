@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Builds .build/text-bench: the ArabicText sources plus tools/text-peer/bench/*.swift, optimised.
 set -eu
 cd "$(dirname "$0")/../.."

@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0-or-later
+
 """Compare watcherd's Arabic normaliser with two well-known peers, and their throughput.
 
 Peers (offline parts only):

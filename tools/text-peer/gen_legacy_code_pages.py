@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0-or-later
+
 """Generate Sources/ArabicText/LegacyArabicCodePages.swift.
 
 Source of the data: Python's codecs `cp1256` (Microsoft's cp1256.txt as published by the Unicode

@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0-or-later
+
 """Generate Sources/ArabicText/ArabicPresentationForms.swift.
 
 Source of the data: the Unicode Character Database compatibility decompositions, taken through

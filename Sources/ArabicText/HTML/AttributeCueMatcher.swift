@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 /// Finds the ``AttributeCues`` in `class` and `id` values with one Aho–Corasick automaton (a
 /// deterministic finite automaton over byte classes), so each value is read once, whatever the
 /// number of patterns: linear in the value's length.

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 /// What an element's `class`, `id`, `role`, `itemprop`, `style` and `hidden` attributes say about
 /// its content: a set of cues, one bit each.
 ///

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 /// What kind of text a ``TextBlock`` is, from the element that holds it.
 enum BlockKind: UInt8, Sendable {
     /// In `p`, `pre`, `blockquote`, `address`, or the text right after a `<br>` (what lxml calls

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 /// Prefix sums of the figures of the text blocks that a mask keeps, so that the figures of any
 /// element (a contiguous range of blocks) are two subtractions away. Built over a range of blocks
 /// (the roots being examined), so the cost follows the range, not the page.

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 /// Lines that are page furniture, never article text, recognised by their words:
 /// - interface labels on a line of their own (a share target, "Print", "E-Mail"), after leading
 ///   punctuation: trafilatura's `RE_FILTER` (trafilatura/utils.py, Apache-2.0) plus French,

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 /// The text-density rule: readability's scoring of containers, on text blocks.
 ///
 /// Source: the readability algorithm as in python-readability (`readability/readability.py`,

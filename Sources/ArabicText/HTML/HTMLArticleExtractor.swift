@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 import Foundation
 
 /// Extracts an article from an HTML page: its main text (one paragraph per line), title and

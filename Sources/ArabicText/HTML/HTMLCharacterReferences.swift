@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 /// Decodes HTML character references (`&amp;`, `&#1575;`, `&#x627;`) at a byte offset.
 ///
 /// Named references: the 252 of HTML 4.01 (the Latin-1, symbol and special sets) plus `&apos;` and

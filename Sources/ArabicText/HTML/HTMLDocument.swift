@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 /// An HTML page read by ``HTMLTreeBuilder``: its elements in document order, the text blocks
 /// between block boundaries, and the facts of its `<head>` (title, `<meta>` tags, canonical link,
 /// JSON-LD scripts, language).

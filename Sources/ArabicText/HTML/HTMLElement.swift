@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 /// One element of an ``HTMLDocument``, in document (pre-)order.
 ///
 /// The subtree of element `e` is the elements `e + 1 ..< end`; the text blocks written while it

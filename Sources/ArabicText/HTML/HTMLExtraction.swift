@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 /// What ``HTMLArticleExtractor`` found in a page: the title, the main text, and the metadata.
 public struct HTMLExtraction: Sendable, Equatable {
     /// `og:title`, JSON-LD `headline`, the `<h1>` or `<title>` without the site name.

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 /// Why an HTML page was not parsed: it exceeded its ``HTMLParseLimits``.
 ///
 /// `code` is stable and meant for failure records and tests; `detail` is for people and may change.

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 /// Bounds on the work and the time one HTML page may take, so that a pathological page can never
 /// stall a worker: parsing stops with ``HTMLParseError`` when either is exceeded.
 ///

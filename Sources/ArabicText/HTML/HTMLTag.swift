@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 /// An HTML element name known to the main-text extractor, as a small integer, with the facts the
 /// tree builder and the content rules need about it (`HTMLTag.Traits`).
 ///

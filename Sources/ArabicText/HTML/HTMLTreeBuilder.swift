@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 import Glibc
 
 /// Reads an HTML page's UTF-8 bytes into an ``HTMLDocument`` in one linear pass: a tolerant

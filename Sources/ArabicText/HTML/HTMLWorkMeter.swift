@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 /// Counts the work of one extraction against its ``HTMLParseLimits``.
 ///
 /// A pure state machine: `charge` adds units and throws once the work bound is passed; every 2^20

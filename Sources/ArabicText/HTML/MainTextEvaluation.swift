@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 import Foundation
 
 /// Scores main-text extraction on trafilatura's evaluation set, through the real parse path

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 /// Which rule of ``MainTextSelector`` found a page's main text; recorded in the output document
 /// as `source.extraction`.
 public enum MainTextRule: String, Sendable, Codable, CaseIterable {

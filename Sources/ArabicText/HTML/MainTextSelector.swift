@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 /// Decides which text blocks of a page are the article's main text, and which ``MainTextRule``
 /// found them.
 ///

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 /// What the content rules share about one page: the kind of every text block, the blocks left out
 /// page-wide, and the extraction of the blocks under chosen roots with the boilerplate inside
 /// them pruned.

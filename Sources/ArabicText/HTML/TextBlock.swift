@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 /// A run of text between two block boundaries of an ``HTMLDocument``: one line of output when kept.
 ///
 /// Its text is `document.text[textStart ..< textEnd]`: UTF-8, character references decoded,

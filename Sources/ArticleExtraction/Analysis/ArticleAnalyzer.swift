@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 import ArabicText
 
 /// One extraction step: reads what earlier steps left in an ``ArticleAnalysis`` and adds its own

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 import ArabicText
 
 /// Runs an ordered list of ``ArticleAnalyzer``s over one parsed article and returns its

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 import ArabicText
 
 /// Builds the extractor the daemon, `watcherd process` and the benchmarks run: the one place

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 /// The choices that shape extraction, from the daemon's configuration: which entity recogniser
 /// runs. ``ArticleExtractorFactory`` turns them into the list of analyzers.
 public struct ExtractionConfiguration: Sendable, Equatable {

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 /// A resource file (gazetteer list, model) that could not be loaded: its path and why.
 /// Stable code `resources-missing` in messages.
 public struct ResourceError: Error, Sendable, Equatable, CustomStringConvertible {

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 import Dispatch
 
 /// The clock ``ArticleExtractor`` times its steps with: a reading in nanoseconds from a monotonic

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 /// Nanoseconds spent in each step of one or many extractions, in the order the steps ran.
 public struct StageTimings: Sendable, Equatable {
     /// `(name, nanoseconds)` per step, in running order; a name occurs once.

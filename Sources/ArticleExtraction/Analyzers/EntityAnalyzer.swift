@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 import ArabicText
 
 /// `entities`: named-entity mentions from an ``EntityRecognizing`` recogniser over the tokens,

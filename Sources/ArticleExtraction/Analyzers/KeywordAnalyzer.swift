@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 import ArabicText
 
 /// `keywords`: the terms that characterise the article (``KeywordExtractor``: TF-IDF against the

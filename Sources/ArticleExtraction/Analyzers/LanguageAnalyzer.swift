@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 import ArabicText
 
 /// `language`: the document's `language` from the text's letters (``LanguageIdentifier``).

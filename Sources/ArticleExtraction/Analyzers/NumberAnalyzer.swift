@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 import ArabicText
 
 /// `numbers`: numbers and amounts (``NumberRecognizer``): digits, number words, scale words,

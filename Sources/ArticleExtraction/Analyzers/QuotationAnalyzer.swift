@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 import ArabicText
 
 /// `quotes`: quotations with their speakers, verbs and spans (``QuotationFinder`` for the

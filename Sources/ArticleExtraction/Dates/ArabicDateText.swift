@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 /// Small helpers on normalised Arabic words for the date lexicon.
 enum ArabicDateText {
     /// `word` without a leading article `ال` when at least two letters remain.

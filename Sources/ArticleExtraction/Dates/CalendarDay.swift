@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 /// A day of the proleptic Gregorian calendar, with the arithmetic that resolving relative dates
 /// needs: adding days, weekdays, ISO 8601 weeks, and ISO 8601 text at day, month or year precision.
 ///

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 /// What an adjective after a unit or a name of time says about it.
 public enum DateDirection: Sendable, Equatable {
     /// الماضي، المنصرم، الفائت: the last one before the publication date.

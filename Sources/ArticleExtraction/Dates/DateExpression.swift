@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 import ArabicText
 
 /// One date or time expression found by ``DateRecognizer``: its span and its resolved value.

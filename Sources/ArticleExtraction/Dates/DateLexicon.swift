@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 import ArabicText
 
 /// The words of Arabic date and time expressions, looked up by a token's normalised base form

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 import ArabicText
 
 /// Finds date and time expressions in a tokenised Arabic text and resolves them against a

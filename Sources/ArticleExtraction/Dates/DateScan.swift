@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 import ArabicText
 
 /// One run of ``DateRecognizer`` over one text: the token facts, the publication day, the time

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 import ArabicText
 
 /// What ``DateRecognizer`` needs to know about one token, computed once per article.

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 import Foundation
 
 /// Conversions between Hijri dates of the Umm al-Qura calendar (the Saudi official calendar) and

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 import ArabicText
 
 /// Reads a publication date as sources write it in metadata, into the day it names and an ISO 8601

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 extension ArticleDocument {
     /// A date or time expression of the text (`dates`), resolved where the text allows.
     ///

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 extension ArticleDocument {
     /// A term that characterises the article against the background corpus (`keywords`).
     public struct Keyword: Codable, Sendable, Equatable {

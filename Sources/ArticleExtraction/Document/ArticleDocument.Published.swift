@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 extension ArticleDocument {
     /// When the article was published, and where that came from (`published`): the date relative
     /// expressions are resolved against.

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 extension ArticleDocument {
     /// A quotation (`quotes`): who said what, introduced by which verb, direct or reported.
     ///

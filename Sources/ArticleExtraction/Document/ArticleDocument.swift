@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 import ArabicText
 
 /// The JSON document written for one article (`schema_version` 1; JSON Schema in

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 /// A value that JSON cannot hold: a non-finite number (`inf`, `nan`). The document is not written;
 /// the article fails with the `encode` code instead of yielding an empty or invalid document.
 public struct DocumentEncodingError: Error, Sendable, Equatable, CustomStringConvertible {

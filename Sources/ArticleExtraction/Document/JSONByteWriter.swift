@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 /// The byte buffer and the stack of open containers behind ``OrderedJSONEncoder``.
 ///
 /// A class, so that every container of one encoding appends to the same buffer. Coding paths are

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 /// The `Encoder` that ``OrderedJSONEncoder`` hands to `encode(to:)`: every container writes
 /// through to one ``JSONByteWriter`` as the value encodes itself, so keys come out in the order
 /// they are encoded. `codingPath` is always empty (the writer keeps the path it needs for errors).

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 /// A JSON encoder for `Encodable` values that writes object keys in the order the value encodes
 /// them (for synthesized `Codable`, the order of its `CodingKeys`), so that documents and log lines
 /// have a stable, readable key order (the schema's), straight into UTF-8 bytes.

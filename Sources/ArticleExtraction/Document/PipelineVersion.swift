@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 /// The version stamped into every output document's `pipeline.version` field.
 ///
 /// Bump the minor part when extraction output changes for the same input.

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 /// Milliseconds per pipeline step, in the order the steps ran: a document's and a log line's
 /// `stage_ms`. Encodes as a JSON object whose keys keep that order (with ``OrderedJSONEncoder``).
 ///

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 import ArabicText
 
 /// The Unicode `Alphabetic` property of every Basic Multilingual Plane scalar as a bit table,

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 import ArabicText
 
 /// Hand-written Arabic word lists for the first, rule-based entity pass. Written for this project

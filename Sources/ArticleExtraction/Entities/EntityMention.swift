@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 import ArabicText
 
 /// One entity mention found in a text: a half-open range of Unicode scalar offsets.

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 import ArabicText
 
 /// A named-entity recogniser: finds person, location, organisation and other names in the tokens

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 import ArabicText
 
 /// The four ANERcorp / CoNLL entity classes, spelled as in the output document.

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 import ArabicText
 
 /// Name lists keyed by the tokenizer's normalised, proclitic-stripped base forms, so that

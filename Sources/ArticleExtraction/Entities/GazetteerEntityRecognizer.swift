@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 import ArabicText
 
 /// The first, rule-based named-entity pass: gazetteer look-ups for places and known organisations,

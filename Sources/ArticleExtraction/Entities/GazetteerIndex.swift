@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 import ArabicText
 
 /// A ``Gazetteer``'s lists as integer-keyed tables, for the recogniser's hot path: every word of

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 import ArabicText
 
 /// Multi-word names keyed by word ids (``WordIndex``), for longest-match look-ups token by token.

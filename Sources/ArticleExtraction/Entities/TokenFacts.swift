@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 import ArabicText
 
 /// What the entity recogniser asks of one token, worked out once per token: its kind, its base

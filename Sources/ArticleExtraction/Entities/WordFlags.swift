@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 import ArabicText
 
 /// The cue lists a gazetteer word belongs to (see ``EntityCues`` and ``Gazetteer``).

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 import ArabicText
 
 /// A fixed set of words, each with a dense integer id (`0..<count`, in the order first given),

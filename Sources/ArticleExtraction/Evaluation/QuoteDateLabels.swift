@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 /// One article of the hand-labelled quotation and date set (`eval/quotes-dates/labels.jsonl`, one
 /// JSON object per line; the format and guidelines are in that folder's README.md). Offsets are
 /// Unicode scalar offsets into the document `text` of the file, half-open.

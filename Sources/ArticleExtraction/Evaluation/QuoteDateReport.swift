@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 /// The figures of one run of ``QuoteDateScorer`` over a labelled set, and the errors behind them.
 public struct QuoteDateReport: Sendable, Equatable {
     /// Counts for precision, recall and F1.

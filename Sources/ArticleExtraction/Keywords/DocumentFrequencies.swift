@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 import Foundation
 
 /// How many documents of a background corpus hold each keyword term (``KeywordTerms`` keys), and

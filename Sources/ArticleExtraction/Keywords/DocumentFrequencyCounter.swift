@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 import ArabicText
 
 /// Counts, over a background corpus, how many documents hold each ``KeywordTerms`` term. Pure: the

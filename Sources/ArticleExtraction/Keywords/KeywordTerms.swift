@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 import ArabicText
 
 /// The terms keyword extraction counts: the light stems (`Token.stem`: normalised, proclitics and

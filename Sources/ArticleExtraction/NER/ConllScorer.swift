@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 import ArabicText
 
 /// Span-level precision, recall and F1 as CoNLL's `conlleval` computes them: a predicted span

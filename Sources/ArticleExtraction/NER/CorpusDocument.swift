@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 import ArabicText
 
 /// Consecutive IOB2 sentences made into one article text the way users give text to the daemon:

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 import ArabicText
 
 /// One IOB2 tag over the four ANERcorp classes (``EntityType``: PERS, LOC, ORG, MISC): `O`

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 import ArabicText
 
 /// The 64-bit hashes that name words and features in the model: FNV-1a 64 over a word's UTF-8

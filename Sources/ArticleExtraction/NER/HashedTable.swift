@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 import ArabicText
 
 /// A map from non-zero 64-bit hashes to fixed-size values: open addressing with linear probing

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 import ArabicText
 
 /// Reads IOB2 files in the CoNLL / ANERcorp layout: one `token TAG` per line (the tag after the

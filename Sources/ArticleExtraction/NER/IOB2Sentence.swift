@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 import ArabicText
 
 /// One sentence of an IOB2 corpus: its tokens as written and their tags, one tag per token.

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 import ArabicText
 
 /// An entity span over a sequence of tagged tokens: its class and the tokens `[start, end)`.

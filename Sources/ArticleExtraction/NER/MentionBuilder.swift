@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 import ArabicText
 
 /// Turns the tagger's token spans into ``EntityMention``s of the document: where the name starts

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 import ArabicText
 
 /// Reads what ``NERByteWriter`` wrote, checking every length against the bytes left; any

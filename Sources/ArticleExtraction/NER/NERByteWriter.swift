@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 import ArabicText
 
 /// Appends little-endian numbers, arrays and strings to a byte buffer (the model file format).

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 import ArabicText
 
 /// The hand-written cue lists of ``EntityCues`` a word form is in, for the model's cue features.

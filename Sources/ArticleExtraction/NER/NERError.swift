@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 import ArabicText
 
 /// A failure of the named-entity model code: a stable code, the file concerned (when there is one)

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 import ArabicText
 
 /// Figures of a recogniser on an IOB2 file, measured as users get them (``NEREvaluator``).

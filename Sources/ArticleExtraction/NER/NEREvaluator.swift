@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 import ArabicText
 
 /// Measures a recogniser on an IOB2 corpus the way users get its output (`watcherd ner eval`):

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 import ArabicText
 
 /// The feature groups of the model, switchable at training time (`watcherd ner train --groups`)

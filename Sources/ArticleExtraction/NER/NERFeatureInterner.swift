@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 import ArabicText
 
 /// Gives training features dense ids: each new key gets the next id (unless ``frozen``, when

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 import ArabicText
 
 /// Receives the feature keys (``FeatureHash/feature(_:_:)``) of one token, in template order.

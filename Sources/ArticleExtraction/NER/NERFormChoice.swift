@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 import ArabicText
 
 /// Which form of a token the model looks the word up by: the tokenizer's ``Token/base`` (its

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 import ArabicText
 
 /// The name lists a word form is in, for the model's gazetteer features. Built at training time

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 import ArabicText
 
 /// Name lists for the model's gazetteer features, as plain strings (read by the caller from the

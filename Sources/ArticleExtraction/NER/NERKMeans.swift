@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 import ArabicText
 
 /// Spherical k-means (Lloyd's iterations on unit vectors, cosine similarity; Dhillon and Modha

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 import ArabicText
 
 /// Names the recogniser states whatever the model says (``NERNameMatcher``), and the regions a

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 import ArabicText
 
 /// What the model knows about words besides its weights: for each word form (FNV-1a 64 of its

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 import ArabicText
 
 /// Builds a model's ``NERLexicon`` at training time: frequency buckets of word forms, word

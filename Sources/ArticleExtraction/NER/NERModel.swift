@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 import ArabicText
 
 /// The trained named-entity model: a two-stage linear-chain tagger over IOB2 tags (the first

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 import Foundation
 
 /// Reads a model file (``NERModelCodec``): from a path, or the shipped one in the resource folder

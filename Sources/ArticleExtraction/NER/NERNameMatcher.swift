@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 import ArabicText
 
 /// Finds the names of ``NERKnownNames`` in an article by the tokens' lexical forms (so that

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 import ArabicText
 
 /// A read-only map from 32-bit keys (the low 32 bits of a word or phrase hash) to non-zero 32-bit

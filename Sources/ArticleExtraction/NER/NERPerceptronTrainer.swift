@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 import ArabicText
 
 /// Trains a linear-chain tagger with the averaged structured perceptron (Collins 2002): decode

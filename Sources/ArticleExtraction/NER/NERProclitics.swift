@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 import ArabicText
 
 /// A token's proclitics (``Token/proclitics``) as one small code: the conjunction (none, و, ف)

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 import ArabicText
 
 /// A seeded random number generator (SplitMix64, Steele, Lea and Flood 2014) so that training is

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 import ArabicText
 
 /// The model's feature rows by key: open addressing over packed slots (`key << 32 | row + 1`, 0

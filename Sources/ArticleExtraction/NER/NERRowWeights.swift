@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 import ArabicText
 
 /// The weights of the shipped model: for every feature row its nine tag weights in each stage,

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 import ArabicText
 
 /// Adds the weights of every feature key it receives to a running ``NERScores`` (features the

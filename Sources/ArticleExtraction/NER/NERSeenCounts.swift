@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 import ArabicText
 
 /// How often a word form was tagged `O` and each entity class in the training data, packed in 32

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 import ArabicText
 
 /// Runs a ``NERModel`` over the tokens of an article: the first stage tags each line (Viterbi),

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 import ArabicText
 
 /// What ``NERTagger`` made of an article: its lines, the facts of its tokens, the tags of both

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 import ArabicText
 
 /// The facts about one token that the feature templates read, worked out once per token of an

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 import ArabicText
 
 /// What ``NERTrainer`` made: the model, and its figures on the development set.

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 import ArabicText
 
 /// The tag-to-tag scores of a linear-chain model over the nine ``EntityTag``s: a score for

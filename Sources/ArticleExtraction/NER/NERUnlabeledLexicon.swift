@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 import ArabicText
 
 /// What the unlabelled corpus contributes to the model's lexicon: how often each word form occurs

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 import ArabicText
 
 /// Stores an ``NERUnlabeledLexicon`` so that `ner train` can reuse the counts and clusters of a

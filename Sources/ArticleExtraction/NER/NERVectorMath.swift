@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 import ArabicText
 
 /// Small vector kernels over `Float` buffers whose length is a multiple of 8 (SIMD8 lanes), for

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 import ArabicText
 
 /// Viterbi decoding (Viterbi 1967; as in Collins 2002 for perceptron-trained taggers) of the best

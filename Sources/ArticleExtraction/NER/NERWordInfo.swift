@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 import ArabicText
 
 /// What the model's lexicon knows about one word form, packed in 32 bits: its frequency bucket in

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 import ArabicText
 
 /// The trained recogniser: tags an article with a ``NERModel`` (``NERTagger``) and makes the

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 import ArabicText
 
 /// Arabic number words, scale words, and the units that follow amounts (percent, currencies,

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 import ArabicText
 
 /// Finds numbers and amounts in tokens: digits (Western or Arabic-Indic; `,` thousands and `.`/`٫`

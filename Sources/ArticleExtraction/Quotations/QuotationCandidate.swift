@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 import ArabicText
 
 /// A quotation found by ``QuotationFinder`` before its speaker is resolved.

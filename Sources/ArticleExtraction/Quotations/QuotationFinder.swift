@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 import ArabicText
 
 /// Finds quotations: a verb of saying (``SpeechVerbLexicon``) whose complement is introduced, within

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 import ArabicText
 
 /// What ``QuotationFinder`` and ``SpeakerResolver`` need to know about the tokens of one text:

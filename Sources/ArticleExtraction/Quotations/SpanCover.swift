@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 import ArabicText
 
 /// Answers "does one of these spans hold this scalar offset?" in O(log n): the spans sorted by start,

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 import ArabicText
 
 /// Verbs of saying and their inflected forms, looked up by a token's normalised base form (the

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 import ArabicText
 
 /// Chooses the sentences that best represent an article: each eligible sentence scores the sum of

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 /// Computes a ``DigestSummary`` from decoded documents and failure records. Pure, no I/O.
 ///
 /// - A document is in the period when its time (``DigestPeriod/time(of:)``) is at or after

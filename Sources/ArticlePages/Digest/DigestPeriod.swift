@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 /// Which documents a digest covers: those whose time (``DigestPeriod/Basis``) is at or after
 /// ``from``, or all of them when ``from`` is `nil`. Pure value; the command fills in the clock.
 public struct DigestPeriod: Sendable, Equatable {

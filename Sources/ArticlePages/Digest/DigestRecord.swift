@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 /// What the digest keeps of one document: decoded from the document JSON without its text,
 /// offsets, sentences or numbers, so that tens of thousands of documents fit in little memory.
 ///

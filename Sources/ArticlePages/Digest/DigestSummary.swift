@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 /// What a digest page shows, computed by ``DigestAggregator`` from the documents of a period.
 public struct DigestSummary: Sendable, Equatable {
     /// A label and a count.

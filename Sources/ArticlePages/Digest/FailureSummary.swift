@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 /// What the digest keeps of one failure record (`failed/<name>.error.json`).
 public struct FailureSummary: Decodable, Sendable, Equatable {
     /// Stable failure code (`undecodable`, `empty`, `too-large`...).

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 /// A fast reader of the ISO 8601 forms the documents use, to seconds since 1970-01-01T00:00:00Z:
 /// `2026-11-29T10:04:43.120Z`, `2015-07-21T02:51:32+03:00`, `2015-07-21 02:51:32` (UTC assumed),
 /// `2015-08-10T18:00` and `2015-08-10` (midnight UTC). Fractions are dropped. Pure.

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 extension PageDocument {
     /// A date or time expression (`dates`).
     public struct DateMention: Codable, Sendable, Equatable {

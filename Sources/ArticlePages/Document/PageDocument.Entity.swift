@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 extension PageDocument {
     /// One entity mention (`entities`).
     public struct Entity: Codable, Sendable, Equatable {

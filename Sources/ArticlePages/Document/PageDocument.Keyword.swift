@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 extension PageDocument {
     /// A characteristic term (`keywords`), best first.
     public struct Keyword: Codable, Sendable, Equatable {

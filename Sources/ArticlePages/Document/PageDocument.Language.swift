@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 extension PageDocument {
     /// The detected language (`language`): an ISO 639-1 code (`ar`, `en`, `fr`) or `und`.
     public struct Language: Codable, Sendable, Equatable {

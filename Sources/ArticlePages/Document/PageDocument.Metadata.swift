@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 extension PageDocument {
     /// What the input declared about itself (`metadata`), as given; untrusted.
     public struct Metadata: Codable, Sendable, Equatable {

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 extension PageDocument {
     /// The publication date relative dates were resolved against (`published`).
     public struct Published: Codable, Sendable, Equatable {

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 extension PageDocument {
     /// A quotation (`quotes`): the quoted words `[start, end)` and who said them.
     public struct Quote: Codable, Sendable, Equatable {

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 extension PageDocument {
     /// Where the article came from (`source`); only the fields the pages show.
     public struct Source: Codable, Sendable, Equatable {

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 /// A document of the output tree as the pages read it (DESIGN section 4, `schema_version` 1).
 ///
 /// Decoding is lenient where the format grew: `dates`, `quotes`, `keywords`, `summary`, `published`,

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 /// A half-open range `[start, end)` of Unicode scalar offsets into a document's text.
 public struct ScalarSpan: Codable, Sendable, Equatable {
     public var start: Int

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 /// An error of `watcherd show` or `digest`, with a stable code, the path concerned and the cause.
 public struct PageError: Error, CustomStringConvertible, Sendable, Equatable {
     public enum Code: String, Sendable {

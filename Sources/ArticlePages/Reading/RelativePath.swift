@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 /// The path from one directory to another as components (`..` where needed), for links in pages.
 /// Pure: both paths must be absolute and standardised (no `.`/`..` components, no symlink resolution).
 public enum RelativePath {

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 /// The HTML page of one document (`watcherd show`): title, source and dates, the text with its
 /// entities, quotations and dates highlighted, a legend, keywords, summary, quotation and date
 /// tables, and a side panel with the entity index. Pure: a document in, a string out.

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 /// The digest page (`watcherd digest`): counts, top persons, places and organisations with inline
 /// SVG bars, the most quoted speakers and what about, articles per hour (or day), and the period's
 /// articles linked to their `show` pages when those exist. Pure: a summary in, a string out.

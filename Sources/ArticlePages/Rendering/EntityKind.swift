@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 /// The entity types of the documents (`PERSON`, `LOCATION`, `ORGANIZATION`, `MISC`) as the pages
 /// show them: a CSS class, a legend label and a colour.
 public enum EntityKind: String, CaseIterable, Sendable {

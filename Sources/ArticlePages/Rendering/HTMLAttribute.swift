@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 /// An attribute of a generated element: a trusted name and an untrusted value (escaped when
 /// written, always inside double quotes).
 public struct HTMLAttribute: Sendable, Equatable {

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 /// Escaping of untrusted strings for HTML (WHATWG HTML, "Serializing HTML fragments", applied to
 /// both text and double-quoted attribute values, plus `'` so single-quoted use is safe too).
 ///

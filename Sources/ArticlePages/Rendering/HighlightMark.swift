@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 /// One highlighted span of a text for ``TextHighlighter``: an element wrapped around the scalars
 /// `[start, end)`.
 public struct HighlightMark: Sendable, Equatable {

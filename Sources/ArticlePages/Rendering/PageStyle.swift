@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 /// The inline style sheet and security policy shared by the pages. Pure constants.
 ///
 /// No page loads anything: the Content-Security-Policy allows inline styles and `data:` images

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 /// Inline SVG charts for the digest: one horizontal bar per row, and a column chart for the
 /// timeline. Pure; labels are escaped (they may come from articles).
 public enum SVGBars {

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 /// Turns a text and spans over it (Unicode scalar offsets, half-open, as in the documents) into
 /// escaped HTML with one element per span. Pure, no I/O.
 ///

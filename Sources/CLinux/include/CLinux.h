@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // Linux calls that Swift's Glibc module hides behind _GNU_SOURCE, wrapped in a compiled unit
 // that defines it. Nothing else: every call is a thin pass-through.
 #ifndef WATCHERD_CLINUX_H

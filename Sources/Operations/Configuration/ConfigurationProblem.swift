@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 /// One mistake in the configuration: what is wrong, the key (or flag) at fault and, when it comes
 /// from the file, the file and line. `description` reads `watcherd.toml:12: settle_ms: must be ...`.
 public struct ConfigurationProblem: Error, Sendable, Equatable, CustomStringConvertible {

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 /// A configuration value as written in the file or on the command line.
 public enum ConfigurationValue: Sendable, Equatable, CustomStringConvertible {
     case integer(Int)

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 import SystemPackage
 
 /// The daemon's directories, absolute. `archive` is `nil` when inputs are kept in the inbox.

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 import Foundation
 
 /// Finds the line of a key in TOML text, for error messages (toml++ reports lines for syntax

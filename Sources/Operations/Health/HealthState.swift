@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 import Synchronization
 
 /// The latest health verdict, shared between the daemon's control queue (which writes it) and the

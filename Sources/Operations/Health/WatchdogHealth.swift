@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 /// The watchdog rule: WATCHDOG=1 is sent only while every stage makes progress or is idle. A
 /// stage with work pending that has not progressed within `limitNanoseconds` is stalled, and
 /// the daemon stops feeding the watchdog (systemd then restarts it).

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 /// Counts of article events over the last minute and the last hour, in one-second buckets (a
 /// ring of 3,600), for the status file, the STATUS= line and the busy summary.
 ///

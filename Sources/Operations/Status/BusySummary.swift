@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 import Foundation
 
 /// Decides when the daemon logs its one-line summary: at most once per interval, and only while

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 import Glibc
 
 /// Parses the processing log's timestamps (`2026-11-29T10:04:43.120Z`, see `Timestamp`) into

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 import Glibc
 
 /// A failure reported by libinotifytools, with the `errno` it left in `inotifytools_error()`.

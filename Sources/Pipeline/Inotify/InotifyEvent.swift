@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 import SystemPackage
 
 /// One `struct inotify_event`, copied out of libinotifytools' static storage into Swift values.

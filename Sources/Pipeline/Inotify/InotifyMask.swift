@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 import CInotify
 
 /// The event bits of `inotify(7)`, typed.

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 /// The `<name>.error.json` written next to an input moved to `failed/`.
 public struct FailureRecord: Codable, Sendable, Equatable {
     /// Input path relative to the inbox, escaped with ``PathEscaper``.

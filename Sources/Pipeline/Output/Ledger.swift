@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 /// The record of what was processed, keyed by content (SHA-256), never by inode, path or mtime.
 ///
 /// ``SQLiteLedger`` is the single-host implementation (its claims are trivial: one daemon per

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 import GRDB
 
 /// What the ledger knows about one content version (one SHA-256).

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 /// Fits a file name into a filesystem's per-component limit (255 bytes on ext4, XFS, tmpfs) with
 /// room for the suffixes the daemon adds (`.json`, `.error.json`, `.<n>`, a temporary prefix and
 /// suffix). A name that fits is returned unchanged; a longer one keeps its first bytes (cut at a

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 /// Turns file-name bytes into a printable, lossless string and back.
 ///
 /// Valid UTF-8 is kept except `%`, C0/C1 controls, DEL and invisible format characters (Unicode

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 import SystemPackage
 
 /// Why one article could not be turned into a document. A value, not a crash: it is logged,

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 /// How one candidate left the pipeline.
 public enum ArticleOutcome: Sendable, Equatable {
     /// The document is durable; `output` is its path relative to the output root; `identity` is

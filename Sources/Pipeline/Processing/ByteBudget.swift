@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 import Foundation
 
 /// The input bytes the pipeline may hold at once, between the end of an article's read and its

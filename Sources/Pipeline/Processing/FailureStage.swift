@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 /// The pipeline stage an article failed in: `stage` in failure records and the processing log.
 public enum FailureStage: String, Sendable, Codable, CaseIterable, CustomStringConvertible {
     /// Opening and reading the input.

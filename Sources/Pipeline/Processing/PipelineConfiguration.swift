@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 import SystemPackage
 
 /// Everything the pipeline needs to run, already validated. Durations carry their unit in the name.

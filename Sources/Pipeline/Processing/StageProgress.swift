@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 import Synchronization
 
 /// Progress of one pipeline stage, for the watchdog: how many items were handed to it, how many

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 import Foundation
 
 /// ISO 8601 UTC timestamps with milliseconds, e.g. `2026-11-29T10:04:43.120Z`.

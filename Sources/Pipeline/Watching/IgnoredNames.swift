@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 /// The names the intake never takes: dot-files and temporary names (`.*`, `*.part`, `*.tmp`,
 /// `*~`, `*.swp`). Such a file is taken once it is renamed to a plain name.
 public enum IgnoredNames {

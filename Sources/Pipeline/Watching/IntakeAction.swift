@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 import SystemPackage
 
 /// What ``IntakeStateMachine`` asks its owner (``Intake``) to do, in order.

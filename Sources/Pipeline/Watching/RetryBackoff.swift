@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 /// The delay before retrying an article after a temporary failure: exponential from 500 ms
 /// (250 ms doubled per attempt, attempts past 7 count as 7) up to 30 s, with "equal jitter"
 /// (half the backoff fixed, half random), so that many inputs failing together (disk full) do not

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 import SystemPackage
 
 /// What a watch backend tells the intake. Hints, not a record: the intake re-checks everything.

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 /// Measures the throughput of the text layer: decode + normalise + segment + tokenise.
 ///
 /// Pure: it takes the articles' bytes already read (the caller, `text-bench bench DIR` in main.swift

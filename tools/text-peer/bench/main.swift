@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // Stand-alone driver for TextThroughputBenchmark and the peer comparison, compiled together with
 // Sources/ArabicText/*.swift by tools/text-peer/build-bench.sh (no package changes needed).
 //

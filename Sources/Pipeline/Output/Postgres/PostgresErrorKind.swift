@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 import PostgresNIO
 
 /// Sorts postgres-nio's errors: a connection problem (no connection, closed, timed out, the

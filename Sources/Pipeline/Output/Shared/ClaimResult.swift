@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 /// The answer of ``Ledger/claim(_:path:)``: whether this host may process the content.
 public enum ClaimResult: Sendable, Equatable {
     /// This host holds the claim: it reads on, writes the document and moves the input; `done` or

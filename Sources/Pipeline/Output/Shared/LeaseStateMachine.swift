@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 /// The timing of one host's part in a shared ledger, as a pure state machine with an injected
 /// clock (monotonic nanoseconds; no I/O, no clock read, randomness injected):
 ///

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 /// A document as the shared ledger stores it beside its `done` row (`watcherd.documents`, when
 /// `ledger_documents` is on): the JSON bytes exactly as written to the output tree.
 public struct LedgerDocument: Sendable, Equatable {

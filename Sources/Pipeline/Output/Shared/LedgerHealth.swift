@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 /// What the daemon reports about its ledger in the status file and the metrics.
 public struct LedgerHealth: Codable, Sendable, Equatable {
     /// `sqlite` or `postgresql`.

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 import Foundation
 
 /// Where the ledger lives, from the `ledger` setting: `""` or `"sqlite"` for the single-host

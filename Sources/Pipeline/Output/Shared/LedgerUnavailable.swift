@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 /// The shared ledger cannot be reached (no connection, no answer in time, the server shutting
 /// down): a temporary condition. The article stays in the inbox and is retried; the intake pauses
 /// until the ledger is reachable again. Stable code: `ledger-unavailable`.

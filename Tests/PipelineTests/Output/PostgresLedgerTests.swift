@@ -48,7 +48,7 @@ struct PostgresLedgerTests {
         }
     }
 
-    static func reachable(_ running: Running, timeout: Double = 30) async -> Bool {
+    static func reachable(_ running: Running, timeout: Double = 180) async -> Bool {
         let deadline = Date().addingTimeInterval(timeout)
         while Date() < deadline {
             if running.ledger.health.reachable { return true }

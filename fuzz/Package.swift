@@ -13,10 +13,16 @@ let package = Package(
     name: "watcherd-fuzz",
     platforms: [.macOS(.v14)],
     dependencies: [.package(name: "watcherd", path: "..")],
-    targets: targets.map { name in
-        .executableTarget(
-            name: name, dependencies: [.product(name: "ArabicText", package: "watcherd")],
+    targets: [
+        .target(
+            name: "FuzzSupport", dependencies: [.product(name: "ArabicText", package: "watcherd")],
             swiftSettings: [.enableUpcomingFeature("ExistentialAny")])
-    },
+    ]
+        + targets.map { name in
+            .executableTarget(
+                name: name,
+                dependencies: ["FuzzSupport", .product(name: "ArabicText", package: "watcherd")],
+                swiftSettings: [.enableUpcomingFeature("ExistentialAny")])
+        },
     swiftLanguageModes: [.v6]
 )

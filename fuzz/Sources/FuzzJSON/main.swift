@@ -1,27 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 
-import Foundation
-import ArabicText
+import FuzzSupport
 
-/// libFuzzer entry: bytes (lossy UTF-8) parsed as a JSON article. A parsed article must have text
-/// that is not only white space, and a JSON input never comes back as plain text when it parsed.
+/// libFuzzer entry: bytes decoded (lossy UTF-8) and parsed as a JSON article; a parsed article's
+/// text is never blank.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzJSON(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
-    let text = String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)
-    let decoded = DecodedText(text: text, encoding: .utf8, confidence: 1)
-    if let article = try? ArticleParser.parse(decoded, fileExtension: "json") {
-        precondition(article.text.unicodeScalars.contains { !$0.properties.isWhitespace }, "blank article text")
-    }
+    FuzzDriver.parseNeverGivesBlankText(data, size, fileExtension: "json")
     return 0
 }
 
-// libFuzzer's driver, called from our own entry point (SwiftPM names the executable's `main`).
-@_silgen_name("LLVMFuzzerRunDriver")
-func runFuzzerDriver(
-    _ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
-    _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> CInt
-) -> CInt
-
-var arguments = CommandLine.argc
-var vector = CommandLine.unsafeArgv
-exit(runFuzzerDriver(&arguments, &vector, fuzzJSON))
+FuzzDriver.run(fuzzJSON)

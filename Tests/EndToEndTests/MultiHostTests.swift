@@ -154,7 +154,7 @@ struct MultiHostTests {
         defer { cluster.stop() }
         let hosts = try SharedInboxHarness(ledger: cluster.url)
         let total = SharedInboxHarness.binary.isRelease ? 4_000 : 1_000
-        let port = freePort()
+        let port = LoopbackPort.free()
         try hosts.start(
             1, extraArguments: Self.lease + ["--status-interval-seconds", "1", "--metrics-port", "\(port)"])
         try hosts.start(2, extraArguments: Self.lease + ["--status-interval-seconds", "1"])

@@ -109,20 +109,3 @@ func httpGet(port: Int, path: String) throws -> (status: Int, body: String) {
     let status = Int(parts.first?.split(separator: " ").dropFirst().first ?? "") ?? 0
     return (status, parts.dropFirst().joined(separator: "\r\n\r\n"))
 }
-
-/// A TCP port on 127.0.0.1 that was free a moment ago.
-func freePort() -> Int {
-    let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-    defer { close(fd) }
-    var address = sockaddr_in()
-    address.sin_family = sa_family_t(AF_INET)
-    address.sin_addr.s_addr = inet_addr("127.0.0.1")
-    var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-    _ = withUnsafeMutablePointer(to: &address) {
-        $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-            _ = bind(fd, $0, length)
-            return getsockname(fd, $0, &length)
-        }
-    }
-    return Int(UInt16(bigEndian: address.sin_port))
-}

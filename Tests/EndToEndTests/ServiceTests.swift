@@ -2,6 +2,7 @@
 
 import Foundation
 import Glibc
+import TestSupport
 import Testing
 
 /// Issue 12, end to end: watcherd as a systemd service (notify protocol, configuration, reload,
@@ -357,7 +358,7 @@ struct ServiceTests {
         .timeLimit(.minutes(1)))
     func metricsScrape() throws {
         let daemon = try DaemonHarness()
-        let port = freePort()
+        let port = LoopbackPort.free()
         try daemon.start(extraArguments: ["--metrics-port", "\(port)", "--status-interval-seconds", "1"])
         for index in 0..<3 { try daemon.write(Articles.data("m\(index)"), as: "m\(index).txt") }
         try daemon.write(Self.binary, as: "bad.txt")

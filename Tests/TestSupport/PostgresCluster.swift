@@ -68,7 +68,7 @@ public final class PostgresCluster: @unchecked Sendable {
         self.binaries = binaries
         directory = URL(fileURLWithPath: "/tmp").appendingPathComponent("watcherd-pg-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        port = Self.freePort()
+        port = LoopbackPort.free()
         if geteuid() == 0 {
             let account = getpwnam("postgres") ?? getpwnam("nobody")
             guard let account else { throw Failure(description: "running as root and no postgres or nobody user") }
@@ -187,22 +187,5 @@ public final class PostgresCluster: @unchecked Sendable {
         let output = (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
         // WIFEXITED / WEXITSTATUS are macros Swift does not import.
         return ((status & 0x7f) == 0 ? (status >> 8) & 0xff : -1, output)
-    }
-
-    /// A TCP port on 127.0.0.1 that was free a moment ago.
-    private static func freePort() -> Int {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        _ = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                _ = bind(fd, $0, length)
-                return getsockname(fd, $0, &length)
-            }
-        }
-        return Int(UInt16(bigEndian: address.sin_port))
     }
 }

@@ -103,7 +103,7 @@ struct DigestTests {
         #expect(html.contains("<span class=\"big\" data-count=\"articles\"><b>4</b>articles</span>"))
         #expect(html.contains("<a data-kind=\"show-link\" href=\"../a/1.txt.html\"><bdi>title 1</bdi></a>"))
         #expect(html.components(separatedBy: "data-kind=\"show-link\"").count - 1 == 2)  // list + speaker example
-        #expect(html.contains("<svg class=\"bar\" width=\"220\" height=\"14\" role=\"img\" aria-label=\"2\">"))
+        #expect(html.contains("<svg class=\"bar\" width=\"120\" height=\"14\" role=\"img\" aria-label=\"2\">"))
     }
 
     @Test("--since keeps the documents received in the period, and the failures recorded in it")

@@ -4,7 +4,7 @@
 /// timeline. Pure; labels are escaped (they may come from articles).
 public enum SVGBars {
     /// A bar `width` pixels wide at full scale, `value / maximum` of it filled with `colour`.
-    public static func bar(value: Int, maximum: Int, colour: String, width: Int = 220) -> String {
+    public static func bar(value: Int, maximum: Int, colour: String, width: Int = 120) -> String {
         let filled = maximum > 0 ? max(1, value * width / maximum) : 0
         return "<svg class=\"bar\" width=\"\(width)\" height=\"14\" role=\"img\" aria-label=\"\(value)\">"
             + "<rect x=\"0\" y=\"1\" width=\"\(filled)\" height=\"12\" rx=\"2\" fill=\"\(colour)\"></rect></svg>"

@@ -25,7 +25,7 @@ public struct ArticleAnalysis: Sendable {
     public var dateTokens: IndexSet = []
     /// Weight of each term stem in this article (the `keywords` step): TF-IDF of the stem, for the
     /// summary.
-    public var termWeights: [String: Double] = [:]
+    public var termWeights: [TermKey: Double] = [:]
     /// The output document; each step fills its own fields.
     public var document: ArticleDocument
 

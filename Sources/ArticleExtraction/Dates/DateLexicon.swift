@@ -64,7 +64,7 @@ public struct DateLexicon: Sendable {
         case night
     }
 
-    private let entries: [String: Entry]
+    private let entries: [TermKey: Entry]
     /// Second words of two-word month names, keyed by head and tail: كانون + الثاني → (1, gregorian).
     private let twoWordMonths: [String: (month: Int, calendar: DateCalendar)]
     /// Time-zone names after `بتوقيت`, normalised, with their UTC offset in minutes.
@@ -79,10 +79,10 @@ public struct DateLexicon: Sendable {
     /// The lexicon, normalised with `normalizer` (the tokenizer's).
     public init(normalizer: ArabicNormalizer = .init()) {
         self.normalizer = normalizer
-        var entries: [String: Entry] = [:]
+        var entries: [TermKey: Entry] = [:]
         func add(_ words: String, _ update: (inout Entry) -> Void) {
             for word in words.split(separator: " ") {
-                let key = normalizer.normalize(String(word))
+                let key = TermKey(normalizer.normalize(String(word)))
                 update(&entries[key, default: Entry()])
             }
         }
@@ -105,7 +105,7 @@ public struct DateLexicon: Sendable {
                     continue
                 }
                 let key = normalizer.normalize(String(word))
-                entries[key, default: Entry()].gregorianMonth = (month, ambiguousMonths.contains(key))
+                entries[TermKey(key), default: Entry()].gregorianMonth = (month, ambiguousMonths.contains(key))
             }
         }
         let hijri: [(String, Int, Bool)] = [
@@ -121,7 +121,7 @@ public struct DateLexicon: Sendable {
                     twoWord[parts[0] + " " + ArabicDateText.withoutArticle(parts[1])] = (month, .hijri)
                     continue
                 }
-                entries[normalizer.normalize(String(word)), default: Entry()].hijriMonth = (month, ambiguous)
+                entries[TermKey(normalizer.normalize(String(word))), default: Entry()].hijriMonth = (month, ambiguous)
             }
         }
         add("كانون تشرين ربيع جمادى ذو ذي") { $0.monthHead = true }
@@ -208,7 +208,7 @@ public struct DateLexicon: Sendable {
 
     /// The entry of a normalised base form, or `nil`.
     @inline(__always)
-    public func entry(_ base: String) -> Entry? { entries[base] }
+    public func entry(_ base: String) -> Entry? { entries[TermKey(base)] }
 
     /// The month named by the head word `head` and the normalised tail `tail` (with or without
     /// its article): كانون + الثاني → January.

@@ -32,7 +32,7 @@ struct DateScan {
         while i < n {
             let f = facts[i]
             // Only words, numbers, brackets and the Latin zone names can start an expression.
-            if f.entry == nil && f.number == nil && f.mark != 0x28 && !startWords.contains(f.key)
+            if f.entry == nil && f.number == nil && f.mark != 0x28 && !startWords.contains(TermKey(f.key))
                 && tokens[i].kind != .number
             {
                 i += 1
@@ -54,8 +54,8 @@ struct DateScan {
     }
 
     /// Words without a date entry that start patterns.
-    private var startWords: Set<String> { Self.starts }
-    private static let starts: Set<String> = [
+    private var startWords: Set<TermKey> { Self.starts }
+    private static let starts: Set<TermKey> = [
         "بعد", "قبل", "منذ", "هذا", "هذه", "في", "عيد", "بدايه", "نهايه", "منتصف", "مطلع", "اوائل", "اواخر",
         "طوال", "حتي", "خلال", "صيف", "شتاء", "خريف", "ربيع", "وقت", "ليله", "ساعه", "بنهايه", "ببدايه", "الي",
     ]

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 
+import ArabicText
 import Foundation
 
 /// How many documents of a background corpus hold each keyword term (``KeywordTerms`` keys), and
@@ -12,18 +13,19 @@ import Foundation
 public struct DocumentFrequencies: Sendable, Equatable {
     /// Documents in the background corpus.
     public let documents: Int
-    /// Documents holding each term (terms below the counting threshold are absent).
-    public let counts: [String: Int32]
+    /// Documents holding each term (terms below the counting threshold are absent), keyed by code
+    /// units: the terms are ``KeywordTerms`` keys, all in ``ArabicNormalizer`` form.
+    public let counts: [TermKey: Int32]
 
     public init(documents: Int, counts: [String: Int32]) {
         self.documents = documents
-        self.counts = counts
+        self.counts = Dictionary(uniqueKeysWithValues: counts.map { (TermKey($0.key), $0.value) })
     }
 
     /// `log((N + 1) / (df + 1)) + 1`: the smoothed inverse document frequency of `term` (scikit-learn's
     /// `smooth_idf` form); a term absent from the table counts as df = 0.
     @inline(__always)
-    public func idf(_ term: String) -> Double {
+    public func idf(_ term: TermKey) -> Double {
         let df = Double(counts[term] ?? 0)
         return log((Double(documents) + 1) / (df + 1)) + 1
     }
@@ -33,8 +35,10 @@ public struct DocumentFrequencies: Sendable, Equatable {
         var out = comment.map { "# " + $0 }.joined(separator: "\n")
         if !out.isEmpty { out += "\n" }
         out += "# documents\t\(documents)\n"
-        for (term, count) in counts.sorted(by: { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }) {
-            out += term + "\t" + String(count) + "\n"
+        for (term, count) in counts.sorted(by: {
+            $0.value != $1.value ? $0.value > $1.value : $0.key.string < $1.key.string
+        }) {
+            out += term.string + "\t" + String(count) + "\n"
         }
         return out
     }

@@ -28,7 +28,7 @@ public struct KeywordExtractor: Sendable {
     /// Terms whose words all occur in `title` (its tokens) count 1.5 times.
     public func keywords(
         tokens: [Token], scalars: [Unicode.Scalar], mentions: [EntityMention], title: [Token] = []
-    ) -> (keywords: [ArticleDocument.Keyword], weights: [String: Double]) {
+    ) -> (keywords: [ArticleDocument.Keyword], weights: [TermKey: Double]) {
         let titleStems = Set(KeywordTerms.words(title).map(\.key))
         let words = KeywordTerms.words(tokens)
         guard !words.isEmpty else { return ([], [:]) }
@@ -37,10 +37,10 @@ public struct KeywordExtractor: Sendable {
             var occurrences: [(first: Int, last: Int)] = []
         }
         struct Pair: Hashable {
-            var a: String
-            var b: String
+            var a: TermKey
+            var b: TermKey
         }
-        var singles: [String: Term] = [:]
+        var singles: [TermKey: Term] = [:]
         var pairs: [Pair: Term] = [:]
         for (n, w) in words.enumerated() {
             singles[w.key, default: Term()].occurrences.append((w.index, w.index))
@@ -52,12 +52,12 @@ public struct KeywordExtractor: Sendable {
         struct Candidate {
             var key: String
             var score: Double
-            var stems: [String]
+            var stems: [TermKey]
             /// Occurrences to show the term from, or the entity's canonical name.
             var occurrences: [(first: Int, last: Int)]
             var name: String?
         }
-        var weights: [String: Double] = [:]
+        var weights: [TermKey: Double] = [:]
         var candidates: [Candidate] = []
         let minimumWordCount = words.count >= 120 ? 2 : 1
         for (key, term) in singles {
@@ -65,24 +65,24 @@ public struct KeywordExtractor: Sendable {
             if titleStems.contains(key) { score *= 1.5 }
             weights[key] = score
             guard term.occurrences.count >= minimumWordCount else { continue }
-            candidates.append(Candidate(key: key, score: score, stems: [key], occurrences: term.occurrences))
+            candidates.append(Candidate(key: key.string, score: score, stems: [key], occurrences: term.occurrences))
         }
         for (pair, term) in pairs where term.occurrences.count >= 2 {
-            let key = pair.a + " " + pair.b
-            var score = (1 + log(Double(term.occurrences.count))) * idf(key, stems: [pair.a, pair.b])
+            let key = pair.a.string + " " + pair.b.string
+            var score = (1 + log(Double(term.occurrences.count))) * idf(TermKey(key), stems: [pair.a, pair.b])
             if titleStems.contains(pair.a) && titleStems.contains(pair.b) { score *= 1.5 }
             candidates.append(
                 Candidate(key: key, score: score, stems: [pair.a, pair.b], occurrences: term.occurrences))
         }
         // Entities, by canonical name; their words found by walking tokens and mentions together.
-        var entities: [String: (count: Int, stems: [String])] = [:]
+        var entities: [String: (count: Int, stems: [TermKey])] = [:]
         var k = 0
         for mention in mentions where mention.type != .misc {
             while k < tokens.count && tokens[k].range.end <= mention.range.start { k += 1 }
-            var stems: [String] = []
+            var stems: [TermKey] = []
             var j = k
             while j < tokens.count && tokens[j].range.start < mention.range.end {
-                stems.append(tokens[j].stem)
+                stems.append(TermKey(tokens[j].stem))
                 j += 1
             }
             guard !stems.isEmpty else { continue }
@@ -97,8 +97,8 @@ public struct KeywordExtractor: Sendable {
         candidates.sort {
             $0.score != $1.score ? $0.score > $1.score : ($0.stems.count, $1.key) > ($1.stems.count, $0.key)
         }
-        var chosen: [(keyword: ArticleDocument.Keyword, stems: [String])] = []
-        var covered = Set<String>()
+        var chosen: [(keyword: ArticleDocument.Keyword, stems: [TermKey])] = []
+        var covered = Set<TermKey>()
         var shown = Set<String>()
         for c in candidates where chosen.count < limit {
             if c.stems.count == 1 ? covered.contains(c.stems[0]) : c.stems.allSatisfy(covered.contains) { continue }
@@ -135,7 +135,7 @@ public struct KeywordExtractor: Sendable {
     /// The IDF of a term: the table's for a single word or a pair it holds; for a pair it does not
     /// hold (fewer documents than the table's threshold), the mean of its words' IDFs, so that a
     /// chance pair is not preferred for its rarity alone.
-    func idf(_ key: String, stems: [String]) -> Double {
+    func idf(_ key: TermKey, stems: [TermKey]) -> Double {
         if stems.count == 1 || frequencies.counts[key] != nil { return frequencies.idf(key) }
         return stems.reduce(0) { $0 + frequencies.idf($1) } / Double(stems.count)
     }

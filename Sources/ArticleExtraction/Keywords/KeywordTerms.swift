@@ -12,7 +12,7 @@ public enum KeywordTerms {
     /// One content word: its token index and its key (the stem; Latin words lowercased).
     public struct Word: Sendable, Equatable {
         public var index: Int
-        public var key: String
+        public var key: TermKey
     }
 
     /// The content words of `tokens`, in order.
@@ -21,8 +21,9 @@ public enum KeywordTerms {
         out.reserveCapacity(tokens.count / 2)
         for (i, t) in tokens.enumerated() {
             guard t.kind == .arabicWord || t.kind == .latinWord else { continue }
-            let key = t.stem
-            guard key.unicodeScalars.count >= 2, !stopWords.contains(t.base), !stopWords.contains(key) else { continue }
+            let key = TermKey(t.stem)
+            guard t.stem.unicodeScalars.count >= 2, !stopWords.contains(TermKey(t.base)), !stopWords.contains(key)
+            else { continue }
             out.append(Word(index: i, key: key))
         }
         return out
@@ -32,16 +33,17 @@ public enum KeywordTerms {
     /// between them): `stem` and `stem stem`, each once per occurrence.
     public static func keys(_ words: [Word], into body: (String, _ first: Int, _ last: Int) -> Void) {
         for (n, w) in words.enumerated() {
-            body(w.key, w.index, w.index)
+            body(w.key.string, w.index, w.index)
             if n + 1 < words.count, words[n + 1].index == w.index + 1 {
-                body(w.key + " " + words[n + 1].key, w.index, words[n + 1].index)
+                body(w.key.string + " " + words[n + 1].key.string, w.index, words[n + 1].index)
             }
         }
     }
 
     /// Normalised function words, pronouns, auxiliaries, frequent verbs of reporting, number and
-    /// time words, and a few frequent news verbs, written by hand for this project.
-    public static let stopWords: Set<String> = {
+    /// time words, and a few frequent news verbs, written by hand for this project; in
+    /// ``ArabicNormalizer`` form, with and without the article, and their light stems.
+    public static let stopWords: Set<TermKey> = {
         let text = """
             في من على علي الى إلى عن مع أن إن ان لا ما لم لن هذا هذه ذلك تلك التي الذي الذين اللذين اللتين اللواتي \
             قد كان كانت يكون تكون كانوا خلال بعد قبل حول ضد عند بين تحت فوق منذ حتى او أو ثم كما كل بعض غير دون \
@@ -58,12 +60,12 @@ public enum KeywordTerms {
             هل كيف لماذا متى أين ماذا لما لو كلما مما ممن عما وهو وهي
             """
         let normalizer = ArabicNormalizer()
-        var set = Set<String>()
+        var set = Set<TermKey>()
         for word in text.split(whereSeparator: { $0 == " " || $0 == "\n" }) {
             let n = normalizer.normalize(String(word))
-            set.insert(n)
-            set.insert(ArabicDateText.withoutArticle(n))
-            set.insert(ArabicLightStemmer.stem(ArabicDateText.withoutArticle(n)))
+            set.insert(TermKey(n))
+            set.insert(TermKey(ArabicDateText.withoutArticle(n)))
+            set.insert(TermKey(ArabicLightStemmer.stem(ArabicDateText.withoutArticle(n))))
         }
         return set
     }()

@@ -26,15 +26,15 @@ public struct NumberLexicon: Sendable {
         public var byCountry: [String: String]
     }
 
-    private let words: [String: Word]
-    private let units: [String: Unit]
+    private let words: [TermKey: Word]
+    private let units: [TermKey: Unit]
     let normalizer: ArabicNormalizer
 
     public init(normalizer: ArabicNormalizer = .init()) {
         self.normalizer = normalizer
-        var words: [String: Word] = [:]
+        var words: [TermKey: Word] = [:]
         func add(_ list: String, _ word: Word) {
-            for w in list.split(separator: " ") { words[normalizer.normalize(String(w))] = word }
+            for w in list.split(separator: " ") { words[TermKey(normalizer.normalize(String(w)))] = word }
         }
         add("واحد واحدة أحد إحدى", .value(1))
         add("اثنان اثنين اثنتان اثنتين اثنا اثني اثنتا اثنتي", .value(2))
@@ -69,14 +69,14 @@ public struct NumberLexicon: Sendable {
         add("عشرات مئات", .vague)
         self.words = words
 
-        var units: [String: Unit] = [:]
+        var units: [TermKey: Unit] = [:]
         func unit(_ list: String, _ code: String, _ byCountry: [String: String] = [:]) {
             var countries: [String: String] = [:]
             for (adjective, iso) in byCountry {
                 for a in adjective.split(separator: " ") { countries[normalizer.normalize(String(a))] = iso }
             }
             for w in list.split(separator: " ") {
-                units[normalizer.normalize(String(w))] = Unit(code: code, byCountry: countries)
+                units[TermKey(normalizer.normalize(String(w)))] = Unit(code: code, byCountry: countries)
             }
         }
         unit("% ٪ بالمئة بالمائة", "percent")
@@ -114,9 +114,9 @@ public struct NumberLexicon: Sendable {
 
     /// The number word `form` (normalised, without conjunctions), or `nil`.
     @inline(__always)
-    public func word(_ form: String) -> Word? { words[form] }
+    public func word(_ form: String) -> Word? { words[TermKey(form)] }
 
     /// The unit named by `form` (normalised, without proclitics), or `nil`.
     @inline(__always)
-    public func unit(_ form: String) -> Unit? { units[form] }
+    public func unit(_ form: String) -> Unit? { units[TermKey(form)] }
 }

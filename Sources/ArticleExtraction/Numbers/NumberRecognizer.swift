@@ -31,7 +31,9 @@ struct NumberRecognizer: Sendable {
             if t.kind == .number {
                 isNumber = true
                 let text = t.normalized
-                if text.contains("+") || text.contains("/") || text.contains(":") {
+                if text.utf8.contains(where: {
+                    $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: ":")
+                }) {
                     value = nil
                 } else {
                     value = Self.parseDigits(text)
@@ -146,7 +148,7 @@ struct NumberRecognizer: Sendable {
                 current += 10
             case .scale(let s):
                 // A plural scale word opening the number (آلاف، ملايين، المليارات): "thousands of".
-                if current == 0 && count == 0 && Self.pluralScales.contains(t.base) { vague = true }
+                if current == 0 && count == 0 && Self.pluralScales.contains(TermKey(t.base)) { vague = true }
                 total += max(current, 1) * s
                 current = 0
             case .vague:
@@ -159,7 +161,7 @@ struct NumberRecognizer: Sendable {
     }
 
     /// Plural scale words (normalised base forms).
-    static let pluralScales: Set<String> = ["الاف", "ملايين", "مليارات", "بلايين", "تريليونات"]
+    static let pluralScales: Set<TermKey> = ["الاف", "ملايين", "مليارات", "بلايين", "تريليونات"]
 
     private func finish(
         _ total: Double, _ current: Double, _ vague: Bool, _ count: Int, _ i: Int, _ k: Int, _ tokens: [Token]

@@ -196,13 +196,13 @@ struct QuotationTokens {
 
     // MARK: - Complements
 
-    private static let complementizers: Set<String> = [
+    private static let complementizers: Set<TermKey> = [
         "ان", "انه", "انها", "انهم", "انهما", "اننا", "انني", "انا", "انهن", "بان", "بانه", "بانها", "بانهم",
         "باننا", "بانهما", "بانني",
     ]
 
     /// Words after which أن is a particle of the infinitive or of a conjunction, not a complementizer.
-    private static let particleHosts: Set<String> = [
+    private static let particleHosts: Set<TermKey> = [
         "بعد", "قبل", "دون", "منذ", "حتي", "بدل", "بدلا", "رغم", "برغم", "مجرد", "بمجرد", "يجب", "يمكن", "ينبغي",
         "لابد", "بد", "ضروره", "اهميه", "امكانيه", "احتمال", "شان", "اجل", "لو", "بما", "كما", "غير", "الا", "لولا",
         "ريثما", "عسي", "يتوقع", "توقع", "يريد", "تريد", "يحاول", "قرر", "اراد", "حاول", "استطاع", "يستطيع", "يود",
@@ -210,21 +210,21 @@ struct QuotationTokens {
     ]
 
     /// Verbs of asking whose complement is أن + a verb (دعا الله أن يوفق).
-    private static let requestLemmas: Set<String> = ["دعا", "حث", "طالب"]
+    private static let requestLemmas: Set<TermKey> = ["دعا", "حث", "طالب"]
 
     /// True when token `k` introduces a reported complement: أن، إن، بأن with a pronoun or not,
     /// without a conjunction, not after a particle or noun that takes أن (بعد أن، أهمية أن), and for
     /// bare أن not followed by a verb in the subjunctive (أن يكون), except after verbs of asking.
     func isComplementizer(_ k: Int, lemma: String) -> Bool {
         guard k > 0, k < tokens.count, tokens[k].kind == .arabicWord, tokens[k].proclitics.isEmpty,
-            Self.complementizers.contains(tokens[k].base)
+            Self.complementizers.contains(TermKey(tokens[k].base))
         else { return false }
         let before = tokens[k - 1]
-        if before.kind == .arabicWord, Self.particleHosts.contains(before.normalized) {
+        if before.kind == .arabicWord, Self.particleHosts.contains(TermKey(before.normalized)) {
             // إلى أن، على أن after the verb are fine; بعد أن is not.
             if before.normalized != "الي" || k < 2 { return false }
         }
-        if tokens[k].base == "ان", k + 1 < tokens.count, !Self.requestLemmas.contains(lemma) {
+        if tokens[k].base == "ان", k + 1 < tokens.count, !Self.requestLemmas.contains(TermKey(lemma)) {
             let next = tokens[k + 1]
             let s = next.base.unicodeScalars
             if next.kind == .arabicWord, next.proclitics.isEmpty, s.count >= 4, s.first == "ي" { return false }
@@ -239,7 +239,8 @@ struct QuotationTokens {
         guard k < tokens.count, tokens[k].kind == .arabicWord else { return false }
         let t = tokens[k]
         let next = k + 1 < tokens.count ? tokens[k + 1] : nil
-        let nextIsComplementizer = next.map { Self.complementizers.contains($0.base) && $0.proclitics.isEmpty } ?? false
+        let nextIsComplementizer =
+            next.map { Self.complementizers.contains(TermKey($0.base)) && $0.proclitics.isEmpty } ?? false
         switch t.normalized {
         case "علي", "الي", "عن", "عليه", "عليها", "عليهم":
             if t.normalized == "عن" && lemma == "نقل" { return false }
@@ -248,14 +249,14 @@ struct QuotationTokens {
             break
         }
         if t.proclitics.first == "ب" || (t.proclitics.isEmpty && t.base.unicodeScalars.first == "ب") {
-            if Self.complementizers.contains(t.base) { return false }
-            return !Self.adverbialsWithBa.contains(t.normalized) && t.base.unicodeScalars.count >= 3
+            if Self.complementizers.contains(TermKey(t.base)) { return false }
+            return !Self.adverbialsWithBa.contains(TermKey(t.normalized)) && t.base.unicodeScalars.count >= 3
         }
         return false
     }
 
     /// Words with ب that are adverbials, not complements.
-    private static let adverbialsWithBa: Set<String> = [
+    private static let adverbialsWithBa: Set<TermKey> = [
         "بدوره", "بدورها", "بدورهم", "بحسب", "بشكل", "بعد", "بين", "بوضوح", "بصراحه", "بالقول", "بقوله", "بقولها",
         "بالامس", "بيان", "ببيان", "بلاده", "بهذا", "بذلك", "بالنسبه", "بصفته", "بصفتها", "باسم",
     ]

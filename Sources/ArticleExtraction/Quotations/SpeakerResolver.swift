@@ -75,7 +75,7 @@ struct SpeakerResolver {
         var k = 0
         while k < tokens.count {
             let t = tokens[k]
-            guard t.kind == .arabicWord, Self.isTitle(t.base) || Self.courtesyTitles.contains(t.base) else {
+            guard t.kind == .arabicWord, Self.isTitle(t.base) || Self.courtesyTitles.contains(TermKey(t.base)) else {
                 k += 1
                 continue
             }
@@ -107,7 +107,7 @@ struct SpeakerResolver {
             let before = tokens[end - 1]
             let quoted =
                 before.kind == .arabicWord && !before.base.hasPrefix("ل")
-                    && !Self.prepositions.contains(before.normalized) ? quotedName(after: end) : nil
+                    && !Self.prepositions.contains(TermKey(before.normalized)) ? quotedName(after: end) : nil
             if let name = nameRun(at: end, limit: min(end + 6, tokens.count), afterTitle: true) ?? quoted,
                 !found.contains(where: { $0.tokens == name.tokens })
             {
@@ -145,7 +145,7 @@ struct SpeakerResolver {
             let bareParticiple =
                 candidate == nil && form.kind != .finite && form.kind != .imperfect
                 && !(v + 1 < view.tokens.count
-                    && (Self.honorifics.contains(view.tokens[v + 1].normalized) || view.mentionAt[v + 1] >= 0))
+                    && (Self.honorifics.contains(TermKey(view.tokens[v + 1].normalized)) || view.mentionAt[v + 1] >= 0))
             var explicit =
                 bareParticiple
                 ? nil : explicitSpeaker(verb: v, region: region, lemma: form.lemma, bounded: candidate != nil)
@@ -192,19 +192,19 @@ struct SpeakerResolver {
 
     // MARK: - Rule 1: after the verb
 
-    private static let prepositions: Set<String> = [
+    private static let prepositions: Set<TermKey> = [
         "في", "من", "عن", "مع", "الي", "علي", "لدي", "عند", "خلال", "عبر", "امام", "اثناء", "عقب", "بعد", "قبل", "حول",
         "ضمن", "وفق", "وفقا", "حسب", "بحسب", "منذ", "حتي", "تجاه", "نحو", "بين", "لـ", "ل", "الذي", "التي", "الذين",
         "اليوم", "امس", "ان", "انه", "انها", "بان", "مساء", "صباح", "ظهر", "فجر", "ليل", "ليله", "يوم", "هذا", "هذه",
         "ذلك", "كما", "ايضا", "بدوره", "بدورها", "قائلا", "قائله", "ازاء", "بشان", "اذ", "حيث", "لكن", "وهو", "وهي",
     ]
 
-    private static let honorifics: Set<String> = [
+    private static let honorifics: Set<TermKey> = [
         "معاليه", "سموه", "سماحته", "فضيلته", "سعادته", "دولته", "جلالته", "سيادته", "فخامته", "معاليها", "سموها",
     ]
 
     /// Object pronouns and addressees that may stand between a verb and its subject (أوضح لها).
-    private static let objects: Set<String> = [
+    private static let objects: Set<TermKey> = [
         "له", "لها", "لهم", "لنا", "لي", "لك", "لكم", "لهما", "لـ", "به", "بها", "بهم", "منه", "منها",
     ]
 
@@ -256,7 +256,7 @@ struct SpeakerResolver {
         // The noun phrase that starts the region, after object pronouns (أوضح لها).
         var start = region.lowerBound
         while start < region.upperBound,
-            tokens[start].kind == .punctuation || Self.objects.contains(tokens[start].normalized)
+            tokens[start].kind == .punctuation || Self.objects.contains(TermKey(tokens[start].normalized))
         {
             start += 1
         }
@@ -273,21 +273,21 @@ struct SpeakerResolver {
         while end < region.upperBound, end - start < limit {
             let t = tokens[end]
             guard t.kind == .arabicWord || t.kind == .latinWord else { break }
-            if Self.prepositions.contains(t.normalized) || view.form[end] != nil { break }
+            if Self.prepositions.contains(TermKey(t.normalized)) || view.form[end] != nil { break }
             if end > start, t.proclitics.first == "ل" || t.proclitics.first == "ب" || t.proclitics.first == "و" {
                 break
             }
             if t.proclitics.isEmpty, end > start, t.base.hasPrefix("ل") && !t.base.hasPrefix("لل") { break }
             if end == start, t.proclitics.contains(where: { $0 == "ل" || $0 == "ب" }) { return nil }
-            if Self.dateWords.contains(t.base) && t.proclitics.contains("ال") { break }
+            if Self.dateWords.contains(TermKey(t.base)) && t.proclitics.contains("ال") { break }
             // (عام after a title is "general": مدير عام.)
             let general = t.base == "عام" && end > start && Self.isTitle(tokens[end - 1].base)
-            if Self.notSubjects.contains(t.normalized) || (hints.isDateWord(t.base) && !general) { break }
+            if Self.notSubjects.contains(TermKey(t.normalized)) || (hints.isDateWord(t.base) && !general) { break }
             // After a definite word, a bare indefinite one starts something else (الوكالة أسماء).
             if end > start, t.proclitics.isEmpty, tokens[end - 1].proclitics.contains("ال"), view.mentionAt[end] < 0 {
                 break
             }
-            if Self.honorifics.contains(t.normalized) {
+            if Self.honorifics.contains(TermKey(t.normalized)) {
                 if end == start { return Mention(tokens: start..<start + 1, canonical: nil, type: "PERSON") }
                 break
             }
@@ -300,16 +300,20 @@ struct SpeakerResolver {
             end += 1
         }
         // A courtesy title alone (اللواء) names no one.
-        guard end > start, !(start..<end).allSatisfy({ Self.courtesyTitles.contains(tokens[$0].base) }) else {
+        guard end > start, !(start..<end).allSatisfy({ Self.courtesyTitles.contains(TermKey(tokens[$0].base)) }) else {
             return nil
         }
         // After a verb without a quotation the noun may be its object (أكد ترحيب الحكومة): only a
         // title, an organisation or a source (المصدر، الشهود) is taken as the subject.
         if !bounded {
-            let head = (start..<end).first { !Self.courtesyTitles.contains(tokens[$0].base) }.map { tokens[$0] }
+            let head = (start..<end).first { !Self.courtesyTitles.contains(TermKey(tokens[$0].base)) }.map {
+                tokens[$0]
+            }
             guard let head,
-                Self.isTitle(head.base) || Self.isTitle(head.stem) || Self.organizationHeads.contains(head.stem)
-                    || Self.organizationHeads.contains(head.base) || Self.sourceNouns.contains(head.stem)
+                Self.isTitle(head.base) || Self.isTitle(head.stem)
+                    || Self.organizationHeads.contains(TermKey(head.stem))
+                    || Self.organizationHeads.contains(TermKey(head.base))
+                    || Self.sourceNouns.contains(TermKey(head.stem))
             else { return nil }
         }
         // A name in marks after the description: الصحيفة الأميركية «وول ستريت جورنال».
@@ -336,31 +340,30 @@ struct SpeakerResolver {
 
     /// Words that are not names: titles, courtesy titles, heads of organisations, frequent nouns
     /// that follow a subject (بيان، تصريح), function words.
-    private static let notNames: Set<String> = {
-        var set = Set<String>()
-        for w in titles.union(courtesyTitles).union(organizationHeads) { set.insert(w) }
+    private static let notNames: Set<TermKey> = {
+        var set = titles.union(courtesyTitles).union(organizationHeads)
         for w in """
         بيان تصريح تصريحات حديث مؤتمر كلمه لقاء اتصال رساله مقابله حوار اجتماع زياره جلسه ندوه كلمته حديثه \
         تصريحه تصريحها بيانه بيانها خطاب خطابه مساء صباح ظهر امس اليوم يوم اثناء خلال عقب بعد قبل ان انه انها \
         بان بانه ايضا كذلك امام وهو وهي الذي التي عبر نحو حيث اذ باسم منطقه عام محافظه مدينه به بها عز وجل \
         حفظه رحمه تعالي سبحانه عليه وسلم
         """.split(whereSeparator: { $0 == " " || $0 == "\n" }) {
-            set.insert(String(w))
+            set.insert(TermKey(String(w)))
         }
         return set
     }()
 
     /// First names that are also frequent words (أسماء "names", أمل "hope"): not evidence of a name.
-    private static let ambiguousNames: Set<String> = Set(
+    private static let ambiguousNames: Set<TermKey> = Set(
         (EntityCues.ambiguousFirstNames + ["أسماء", "إيمان", "أحلام", "منى", "سماح", "رجاء", "عبير", "جهاد"]).map {
-            ArabicNormalizer().normalize($0)
+            TermKey(ArabicNormalizer().normalize($0))
         })
 
     /// Name particles (بن، عبد، آل، ولد).
-    private static let particles: Set<String> = ["بن", "ابن", "بنت", "ال", "ولد", "ابو", "عبد"]
+    private static let particles: Set<TermKey> = ["بن", "ابن", "بنت", "ال", "ولد", "ابو", "عبد"]
 
     /// Name-part words with the article that continue a name (إسماعيل ولد الشيخ أحمد، نور الدين).
-    private static let innerNameWords: Set<String> = ["الشيخ", "الدين", "الله", "الرحمن", "الاسلام", "العزيز"]
+    private static let innerNameWords: Set<TermKey> = ["الشيخ", "الدين", "الله", "الرحمن", "الاسلام", "العزيز"]
 
     /// A person's name standing after a title phrase in a verb's subject, when the entity
     /// recogniser found none: a run of up to four words without proclitics that starts right after a
@@ -399,10 +402,11 @@ struct SpeakerResolver {
         guard k < limit else { return nil }
         let t = tokens[k]
         let initial = t.base.unicodeScalars.first
-        guard t.kind == .arabicWord, t.proclitics.isEmpty, !Self.notNames.contains(t.base),
-            !KeywordTerms.stopWords.contains(t.normalized), !hints.isDateWord(t.base),
-            !Self.notNames.contains(t.stem), !Self.prepositions.contains(t.normalized), view.form[k] == nil,
-            !Self.objects.contains(t.normalized), t.base.unicodeScalars.count >= 3, view.mentionAt[k] < 0
+        guard t.kind == .arabicWord, t.proclitics.isEmpty, !Self.notNames.contains(TermKey(t.base)),
+            !KeywordTerms.stopWords.contains(TermKey(t.normalized)), !hints.isDateWord(t.base),
+            !Self.notNames.contains(TermKey(t.stem)), !Self.prepositions.contains(TermKey(t.normalized)),
+            view.form[k] == nil,
+            !Self.objects.contains(TermKey(t.normalized)), t.base.unicodeScalars.count >= 3, view.mentionAt[k] < 0
         else { return nil }
         // A word starting with ل or ب is a name (بنيامين، لطفي) only when it is not a preposition on a
         // frequent word (لوكالة، بمدينة): the word without its first letter must be rare.
@@ -415,14 +419,16 @@ struct SpeakerResolver {
         var end = k + 1
         while end < limit, end - k < 6 {
             let u = tokens[end]
-            guard u.kind == .arabicWord, view.form[end] == nil, !Self.prepositions.contains(u.normalized),
-                !Self.notNames.contains(u.base),
-                !KeywordTerms.stopWords.contains(u.normalized) || Self.particles.contains(u.normalized),
+            guard u.kind == .arabicWord, view.form[end] == nil, !Self.prepositions.contains(TermKey(u.normalized)),
+                !Self.notNames.contains(TermKey(u.base)),
+                !KeywordTerms.stopWords.contains(TermKey(u.normalized))
+                    || Self.particles.contains(TermKey(u.normalized)),
                 !hints.isDateWord(u.base)
             else { break }
             if u.proclitics.isEmpty || u.normalized == "ال" || u.base == "ال" {
                 // Four words, or six with particles.
-                if end - k >= 4 && !tokens[k..<end].contains(where: { Self.particles.contains($0.normalized) }) {
+                if end - k >= 4 && !tokens[k..<end].contains(where: { Self.particles.contains(TermKey($0.normalized)) })
+                {
                     break
                 }
                 end += 1
@@ -430,13 +436,14 @@ struct SpeakerResolver {
             }
             if u.proclitics == ["ال"] {
                 end += 1
-                if !Self.innerNameWords.contains(u.normalized) { break }
+                if !Self.innerNameWords.contains(TermKey(u.normalized)) { break }
                 continue
             }
             break
         }
-        let known = hints.isFirstName(t.normalized) && (afterTitle || !Self.ambiguousNames.contains(t.normalized))
-        let particle = tokens[k..<end].contains { Self.particles.contains($0.normalized) }
+        let known =
+            hints.isFirstName(t.normalized) && (afterTitle || !Self.ambiguousNames.contains(TermKey(t.normalized)))
+        let particle = tokens[k..<end].contains { Self.particles.contains(TermKey($0.normalized)) }
         let closes = end == limit || tokens[end].kind == .punctuation
         let plausible =
             end - k >= 2
@@ -451,8 +458,8 @@ struct SpeakerResolver {
     private func isHonorificOnly(_ range: Range<Int>) -> Bool {
         range.allSatisfy { k in
             let t = view.tokens[k]
-            return t.kind != .arabicWord || Self.courtesyTitles.contains(t.base) || t.base == "صاحب"
-                || t.base == "سمو" || t.base == "ملكي" || Self.honorifics.contains(t.normalized)
+            return t.kind != .arabicWord || Self.courtesyTitles.contains(TermKey(t.base)) || t.base == "صاحب"
+                || t.base == "سمو" || t.base == "ملكي" || Self.honorifics.contains(TermKey(t.normalized))
         }
     }
 
@@ -472,7 +479,7 @@ struct SpeakerResolver {
             let range = view.mentionTokens[m]
             if range.isEmpty || isHonorificOnly(range) { continue }
             // A first name that is also a common word, with no title before it (أسماء المرشحات).
-            if Self.ambiguousNames.contains(view.tokens[range.lowerBound].normalized),
+            if Self.ambiguousNames.contains(TermKey(view.tokens[range.lowerBound].normalized)),
                 range.lowerBound == 0 || !Self.isTitleOrCourtesy(view.tokens[range.lowerBound - 1].base)
             {
                 continue
@@ -484,17 +491,17 @@ struct SpeakerResolver {
     }
 
     /// Nouns for sources and groups that speak (مصدر، شهود، مسؤول، محللون), as light stems.
-    private static let sourceNouns: Set<String> = Set(
+    private static let sourceNouns: Set<TermKey> = Set(
         "مصدر مصادر شاهد شهود مسؤول مسؤولون مسؤولين متحدث محلل محللون خبير خبراء سكان مواطن مواطنون ناشط ناشطون مراقب مراقبون"
-            .split(separator: " ").map { ArabicLightStemmer.stem(String($0)) })
+            .split(separator: " ").map { TermKey(ArabicLightStemmer.stem(String($0))) })
 
     /// Pronouns and quantifiers that do not name a speaker (قال هو، وتؤكد كل).
-    private static let notSubjects: Set<String> = [
+    private static let notSubjects: Set<TermKey> = [
         "هو", "هي", "هم", "هما", "هن", "نحن", "انا", "انت", "انتم", "كل", "جميع", "بعض", "معظم", "اغلب", "احد", "ذلك",
         "هذا", "هذه", "تلك", "الذي", "التي", "ما", "من", "لا", "لم", "لن", "قد", "ان", "انه", "انها", "كذلك", "ايضا",
     ]
 
-    private static let dateWords: Set<String> = [
+    private static let dateWords: Set<TermKey> = [
         "يوم", "امس", "خميس", "جمعه", "سبت", "احد", "اثنين", "ثلاثاء", "اربعاء", "اسبوع", "شهر", "عام", "ماضي",
     ]
 
@@ -533,7 +540,7 @@ struct SpeakerResolver {
         }
         func opensSentence(_ k: Int) -> Bool {
             k >= clause && k < clause + 10
-                && !(clause..<k).contains { Self.prepositionWords.contains(view.tokens[$0].bare) }
+                && !(clause..<k).contains { Self.prepositionWords.contains(TermKey(view.tokens[$0].bare)) }
         }
         if let person = persons(before: v).first(where: {
             $0.tokens.lowerBound >= start && !quoted($0.tokens.lowerBound) && opensSentence($0.tokens.lowerBound)
@@ -566,7 +573,7 @@ struct SpeakerResolver {
     }
 
     /// Prepositions (as `Token.bare`: و and ف removed) that make what follows an adverbial.
-    private static let prepositionWords: Set<String> = [
+    private static let prepositionWords: Set<TermKey> = [
         "في", "من", "عن", "مع", "الي", "علي", "حول", "خلال", "بعد", "قبل", "لدي", "عند", "منذ", "حتي", "ضد", "تجاه",
         "بشان", "ازاء", "بين",
     ]
@@ -614,13 +621,13 @@ struct SpeakerResolver {
         let first = tokens[mention.tokens.lowerBound]
         let phrase = phraseText(mention.tokens)
         // Honorific pronoun: the last person who spoke, else the last person named.
-        if Self.honorifics.contains(first.normalized) {
+        if Self.honorifics.contains(TermKey(first.normalized)) {
             if let person = speakers.last(where: { $0.type == "PERSON" }) { return speaker(person.canonical, "PERSON") }
             if let person = persons(before: v).last { return speaker(person.canonical, "PERSON") }
             return speaker(phrase, "PERSON")
         }
         let words = mention.tokens.filter { tokens[$0].kind == .arabicWord }
-        let contentWords = words.filter { !Self.courtesyTitles.contains(tokens[$0].base) }
+        let contentWords = words.filter { !Self.courtesyTitles.contains(TermKey(tokens[$0].base)) }
         guard let headIndex = contentWords.first else { return speaker(phrase, nil) }
         let headToken = tokens[headIndex]
         // Definite: the head has the article, or a definite word or a name follows it (construct).
@@ -650,10 +657,10 @@ struct SpeakerResolver {
         }) {
             return speaker(s.canonical, s.type)
         }
-        if Self.documentHeads.contains(headToken.stem), let issuer = issuer(after: headIndex) {
+        if Self.documentHeads.contains(TermKey(headToken.stem)), let issuer = issuer(after: headIndex) {
             return speaker(issuer, "ORGANIZATION")
         }
-        if Self.documentHeads.contains(headToken.stem),
+        if Self.documentHeads.contains(TermKey(headToken.stem)),
             let issuer = earlierPhrase(withHead: headToken.stem, before: mention.tokens.lowerBound),
             speakers.contains(where: { $0.canonical == issuer })
                 || view.mentions.contains(where: { $0.canonical == issuer })
@@ -749,7 +756,7 @@ struct SpeakerResolver {
     }
 
     /// Heads of documents that speak for whoever issued them (تقرير، بيان، دراسة).
-    private static let documentHeads: Set<String> = ["تقرير", "بيان", "دراس", "مسح", "استطلاع", "ورق", "مذكر"]
+    private static let documentHeads: Set<TermKey> = ["تقرير", "بيان", "دراس", "مسح", "استطلاع", "ورق", "مذكر"]
 
     /// An earlier phrase of the text whose first word has the stem `stem`: that word and up to four
     /// words that continue it (definite words, or words with لل/ل), as written without proclitics; for
@@ -760,12 +767,12 @@ struct SpeakerResolver {
         var k = limit - 1
         while k >= 0 {
             if tokens[k].kind == .arabicWord, tokens[k].stem == stem, !tokens[k].proclitics.contains("ال") {
-                if Self.documentHeads.contains(stem), let issuer = issuer(after: k) { return issuer }
+                if Self.documentHeads.contains(TermKey(stem)), let issuer = issuer(after: k) { return issuer }
                 var end = k + 1
                 while end < tokens.count, end - k < 5, tokens[end].kind == .arabicWord, view.form[end] == nil,
                     tokens[end].proclitics.contains("ال")
                         || tokens[end].proclitics.isEmpty
-                            && end == k + 1 && !Self.prepositions.contains(tokens[end].normalized)
+                            && end == k + 1 && !Self.prepositions.contains(TermKey(tokens[end].normalized))
                 {
                     end += 1
                 }
@@ -787,43 +794,46 @@ struct SpeakerResolver {
     }
 
     /// Courtesy titles skipped when looking for a phrase's head (سمو الأمير، معالي الوزير).
-    private static let courtesyTitles: Set<String> = [
+    private static let courtesyTitles: Set<TermKey> = [
         "سمو", "معالي", "سعاده", "فضيله", "سماحه", "دوله", "فخامه", "جلاله", "دكتور", "شيخ", "استاذ", "سيد",
         "مهندس", "لواء", "عميد", "عقيد", "فريق", "مستشار",
     ]
 
-    private static let titles: Set<String> = Set(
-        EntityCues.personTitles.map { ArabicNormalizer().normalize($0) }
+    private static let titles: Set<TermKey> = Set(
+        EntityCues.personTitles.map { TermKey(ArabicNormalizer().normalize($0)) }
             + [
                 "مفتي", "مبعوث", "مدير", "وكيل", "عضو", "رئيس", "امين", "وزير", "سفير", "متحدث", "ناطق", "محافظ",
                 "قائد", "نائب", "مساعد", "مندوب", "ممثل", "امير", "ملك", "رئيسه", "وزيره", "مديره",
             ])
 
-    static func isTitle(_ word: String) -> Bool { titles.contains(word) }
+    static func isTitle(_ word: String) -> Bool { titles.contains(TermKey(word)) }
 
     /// A title or a courtesy title (اللواء، الدكتور، الوزير), by base form.
-    static func isTitleOrCourtesy(_ base: String) -> Bool { titles.contains(base) || courtesyTitles.contains(base) }
+    static func isTitleOrCourtesy(_ base: String) -> Bool {
+        titles.contains(TermKey(base)) || courtesyTitles.contains(TermKey(base))
+    }
 
-    private static let organizationHeads: Set<String> = Set(
+    private static let organizationHeads: Set<TermKey> = Set(
         (EntityCues.organizationHeads
             + [
                 "وزاره", "وكاله", "هيئه", "مجلس", "شرطه", "مرصد", "حزب", "حركه", "منظمه", "مفوضيه", "شركه", "بنك",
                 "مركز",
                 "اداره", "صحيفه", "قياده", "حكومه", "خارجيه", "داخليه", "جامعه", "لجنه", "سفاره", "نيابه", "محكمه",
                 "اتحاد", "جمعيه", "مؤسسه", "مكتب", "رئاسه", "امانه", "بلديه", "تقرير", "بيان", "دراسه", "مسح",
-            ]).flatMap { w -> [String] in
+            ]).flatMap { w -> [TermKey] in
                 let n = ArabicNormalizer().normalize(w)
-                return [n, ArabicLightStemmer.stem(n)]
+                return [TermKey(n), TermKey(ArabicLightStemmer.stem(n))]
             })
 
     /// `ORGANIZATION` for a head noun that names a body, `PERSON` otherwise.
     static func type(ofHead stem: String) -> String? {
-        organizationHeads.contains(stem) ? "ORGANIZATION" : "PERSON"
+        organizationHeads.contains(TermKey(stem)) ? "ORGANIZATION" : "PERSON"
     }
 
     /// The light stem of the first word of `tokens` that is not a courtesy title.
     private func headStem(of tokens: Range<Int>) -> String {
-        for k in tokens where view.tokens[k].kind == .arabicWord && !Self.courtesyTitles.contains(view.tokens[k].base) {
+        for k in tokens
+        where view.tokens[k].kind == .arabicWord && !Self.courtesyTitles.contains(TermKey(view.tokens[k].base)) {
             return view.tokens[k].stem
         }
         return ""

@@ -50,7 +50,7 @@ public struct SpeechVerbLexicon: Sendable {
         case marks
     }
 
-    private let forms: [String: Form]
+    private let forms: [TermKey: Form]
 
     /// `(lemma, past forms m f pl..., imperfect forms, participle stem, nominal forms, requirement)`.
     private static let table: [(String, String, String, String, String, Requirement)] = [
@@ -94,13 +94,13 @@ public struct SpeechVerbLexicon: Sendable {
 
     /// The lexicon, normalised with `normalizer` (the tokenizer's).
     public init(normalizer: ArabicNormalizer = .init()) {
-        var forms: [String: Form] = [:]
+        var forms: [TermKey: Form] = [:]
         func add(_ word: String, _ lemma: String, _ kind: Kind, _ gender: Gender, _ needs: Requirement) {
-            let key = normalizer.normalize(word)
+            let key = TermKey(normalizer.normalize(word))
             if forms[key] == nil {
                 forms[key] = Form(
                     lemma: lemma, kind: kind, gender: gender, needs: needs,
-                    needsConjunction: Self.conjunctionOnly.contains(key))
+                    needsConjunction: Self.conjunctionOnly.contains(key.string))
             }
         }
         for (lemma, past, imperfect, participle, nominal, needs) in Self.table {
@@ -129,14 +129,14 @@ public struct SpeechVerbLexicon: Sendable {
         // بين "between" and عبر "through": only with a conjunction.
         add("بين", "بين", .finite, .masculine, .any)
         add("عبر", "عبر", .finite, .masculine, .any)
-        forms[normalizer.normalize("عبر")]?.needsConjunction = true
-        forms[normalizer.normalize("بين")]?.needsConjunction = true
+        forms[TermKey(normalizer.normalize("عبر"))]?.needsConjunction = true
+        forms[TermKey(normalizer.normalize("بين"))]?.needsConjunction = true
         self.forms = forms
     }
 
     /// The form of a word whose base is `base`, or `nil` when it is not a verb of saying.
     @inline(__always)
-    public func form(_ base: String) -> Form? { forms[base] }
+    public func form(_ base: String) -> Form? { forms[TermKey(base)] }
 
     private static func gender(ofPast word: String, lemma: String) -> Gender {
         if word == lemma { return .masculine }

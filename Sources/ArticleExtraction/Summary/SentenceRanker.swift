@@ -17,16 +17,16 @@ public struct SentenceRanker: Sendable {
 
     public init(count: Int = 3) { self.count = count }
 
-    static let agencyWords: Set<String> = [
+    static let agencyWords: Set<TermKey> = [
         "واس", "الموافق", "رويترز", "ا", "ف", "ب", "د", "الاناضول", "وكالات", "قنا", "وام",
     ]
-    static let captionWords: Set<String> = [
+    static let captionWords: Set<TermKey> = [
         "صوره", "الصوره", "صور", "تصوير", "فيديو", "شاهد", "رابط", "للمزيد", "اقرا", "المصدر", "بالفيديو", "بالصور",
     ]
 
     /// Indices into `sentences` of the chosen sentences, ascending.
     public func summary(
-        sentences: [ScalarRange], tokens: [Token], weights: [String: Double], dateTokens: (Int) -> Bool,
+        sentences: [ScalarRange], tokens: [Token], weights: [TermKey: Double], dateTokens: (Int) -> Bool,
         locations: [ScalarRange]
     ) -> [Int] {
         var scored: [(index: Int, score: Double)] = []
@@ -38,20 +38,21 @@ public struct SentenceRanker: Sendable {
             var j = k
             var content = 0
             var words = 0
-            var stems = Set<String>()
+            var stems = Set<TermKey>()
             var caption = false
             var first = true
             while j < tokens.count && tokens[j].range.end <= sentence.end {
                 let t = tokens[j]
-                if t.surface.contains("//") { caption = true }
+                if Self.holdsDoubleSlash(t.surface) { caption = true }
                 if t.kind == .arabicWord || t.kind == .latinWord {
-                    if first && Self.captionWords.contains(t.normalized) { caption = true }
+                    let normalized = TermKey(t.normalized)
+                    if first && Self.captionWords.contains(normalized) { caption = true }
                     first = false
                     words += 1
                     while place < locations.count && locations[place].end <= t.range.start { place += 1 }
                     let isPlace = place < locations.count && locations[place].start <= t.range.start
-                    if !dateTokens(j) && !isPlace && !Self.agencyWords.contains(t.normalized) { content += 1 }
-                    stems.insert(t.stem)
+                    if !dateTokens(j) && !isPlace && !Self.agencyWords.contains(normalized) { content += 1 }
+                    stems.insert(TermKey(t.stem))
                 } else if t.kind == .number {
                     first = false
                 }
@@ -68,5 +69,15 @@ public struct SentenceRanker: Sendable {
         }
         return scored.sorted { $0.score != $1.score ? $0.score > $1.score : $0.index < $1.index }.prefix(count)
             .map(\.index).sorted()
+    }
+
+    /// True when `text` holds `//` (a caption's or a link's mark).
+    static func holdsDoubleSlash(_ text: String) -> Bool {
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "/") && previous == byte { return true }
+            previous = byte
+        }
+        return false
     }
 }

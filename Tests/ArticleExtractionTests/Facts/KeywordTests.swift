@@ -54,7 +54,7 @@ struct KeywordTests {
     @Test("keywords: rare repeated terms and entities first, a phrase replaces its words, scores finite and positive")
     func keywords() throws {
         // The verb رحبت and the adjective الليبية are common in the background; صامدة is in none of it.
-        let welcomed = try #require(KeywordTerms.words(Self.tokens("ورحبت")).first?.key)
+        let welcomed = try #require(KeywordTerms.words(Self.tokens("ورحبت")).first?.key.string)
         let table = DocumentFrequencies(
             documents: 1000, counts: ["حكوم": 500, "وفاق": 20, "حكوم وفاق": 10, "ليب": 300, welcomed: 50, "هدن": 5])
         let extractor = KeywordExtractor(frequencies: table, limit: 3)

@@ -173,21 +173,26 @@ enum MentionBuilder {
         _ made: inout [(mention: EntityMention, first: Int, end: Int)], _ infos: [NERTokenInfo]
     ) {
         let persons = made.indices.filter { made[$0].mention.type == .person }
+        // Every proper suffix of every person's forms → the persons holding it, in text order, so
+        // that each mention finds its fuller names in one look-up (linear in the mentions, where
+        // comparing every pair was quadratic).
+        var holders: [[UInt64]: [Int]] = [:]
+        for f in persons where made[f].end - made[f].first > 1 {
+            let forms = (made[f].first..<made[f].end).map { infos[$0].form }
+            for length in 1..<forms.count { holders[Array(forms.suffix(length)), default: []].append(f) }
+        }
         for m in persons {
-            let words = made[m].end - made[m].first
             let forms = (made[m].first..<made[m].end).map { infos[$0].form }
-            var before: Int?
-            var after: Int?
-            for f in persons where f != m && made[f].end - made[f].first > words {
-                let full = (made[f].first..<made[f].end).map { infos[$0].form }
-                guard Array(full.suffix(words)) == forms else { continue }
-                if f < m {
-                    before = f
-                } else if after == nil {
-                    after = f
-                }
+            guard let fuller = holders[forms] else { continue }
+            // The nearest fuller mention before `m`, else the first after it.
+            var low = 0
+            var high = fuller.count
+            while low < high {
+                let mid = (low + high) / 2
+                if fuller[mid] < m { low = mid + 1 } else { high = mid }
             }
-            if let f = before ?? after { made[m].mention.canonical = made[f].mention.canonical }
+            let f = low > 0 ? fuller[low - 1] : fuller[low]
+            made[m].mention.canonical = made[f].mention.canonical
         }
     }
 }

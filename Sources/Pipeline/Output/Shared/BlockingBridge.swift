@@ -51,21 +51,69 @@ public enum BlockingBridge {
         return try outcome.value.withLock { $0! }.get()
     }
 
-    /// Runs `work` with a deadline, from async code: the work is cancelled at the deadline.
+    /// Runs `work` with a deadline, from async code: at the deadline the call throws and the work
+    /// is cancelled. The call returns at the deadline even when the work does not stop on
+    /// cancellation (a query postgres-nio has already sent, a connection to a server that went
+    /// away): the work then finishes in the background and its result is dropped. A graceful
+    /// shutdown therefore never waits on it longer than `seconds`. Cancelling the caller cancels
+    /// the work and throws `CancellationError` at once.
     ///
-    /// - Throws: what `work` throws; ``TimedOut``.
+    /// - Throws: what `work` throws; ``TimedOut``; `CancellationError`.
     public static func withDeadline<T: Sendable>(
         seconds: Double, _ work: @escaping @Sendable () async throws -> T
     ) async throws -> T {
-        try await withThrowingTaskGroup(of: T?.self) { group in
-            group.addTask { try await work() }
-            group.addTask {
-                try await Task.sleep(nanoseconds: UInt64(seconds * 1e9))
-                return nil
+        let gate = FirstOutcome<T>()
+        let worker = Task {
+            do { gate.resolve(.success(try await work())) } catch { gate.resolve(.failure(error)) }
+        }
+        let timer = Task {
+            try? await Task.sleep(nanoseconds: UInt64(max(seconds, 0) * 1e9))
+            gate.resolve(.failure(TimedOut(seconds: seconds)))
+        }
+        defer {
+            worker.cancel()
+            timer.cancel()
+        }
+        return try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { continuation in gate.wait(continuation) }
+        } onCancel: {
+            gate.resolve(.failure(CancellationError()))
+        }
+    }
+
+    /// The first of several outcomes, handed to one waiting continuation exactly once, whichever
+    /// comes first: the outcome or the waiter.
+    private final class FirstOutcome<T: Sendable>: Sendable {
+        private struct State {
+            var outcome: Result<T, any Error>?
+            var waiter: CheckedContinuation<T, any Error>?
+            var delivered = false
+        }
+
+        private let state = Mutex(State())
+
+        func resolve(_ outcome: Result<T, any Error>) {
+            let waiter = state.withLock { state -> CheckedContinuation<T, any Error>? in
+                guard state.outcome == nil else { return nil }
+                state.outcome = outcome
+                return Self.take(&state)
             }
-            defer { group.cancelAll() }
-            guard let first = try await group.next(), let value = first else { throw TimedOut(seconds: seconds) }
-            return value
+            waiter?.resume(with: outcome)
+        }
+
+        func wait(_ continuation: CheckedContinuation<T, any Error>) {
+            let ready = state.withLock { state -> Result<T, any Error>? in
+                state.waiter = continuation
+                return Self.take(&state) != nil ? state.outcome : nil
+            }
+            if let ready { continuation.resume(with: ready) }
+        }
+
+        /// The waiter, once, when both the outcome and the waiter are there.
+        private static func take(_ state: inout State) -> CheckedContinuation<T, any Error>? {
+            guard state.outcome != nil, !state.delivered, let waiter = state.waiter else { return nil }
+            state.delivered = true
+            return waiter
         }
     }
 }

@@ -47,7 +47,9 @@ public struct Tokenizer: Sendable {
     public func tokens(in scalars: [Unicode.Scalar]) -> [Token] {
         var tokens = [Token]()
         tokens.reserveCapacity(scalars.count / 5)
-        var scratch = Scratch(expected: scalars.count / 4)
+        // Distinct forms grow far slower than the text (Heaps' law): the caches start at an
+        // article's size and grow, instead of being sized for a long input's every token.
+        var scratch = Scratch(expected: min(scalars.count / 4, 4096))
         scalars.withUnsafeBufferPointer { s in
             let n = s.count
             var i = 0

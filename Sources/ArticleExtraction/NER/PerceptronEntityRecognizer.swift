@@ -26,10 +26,34 @@ public struct PerceptronEntityRecognizer: EntityRecognizing {
 
     public var model: String { nerModel.name }
 
+    /// Tokens the model tags at once: an article (the longest of the 1,000 SaudiNewsNet articles
+    /// has 2,562 words) is one window, seen whole by the second stage and by person linking.
+    static let windowLimit = 16_384
+
+    /// The mentions in `tokens`. An input longer than ``windowLimit`` tokens is tagged window by
+    /// window (whole lines, ``TokenWindows``), so the tagger's per-token arrays (about 200 bytes
+    /// a token) are bounded by a window instead of growing with the input; the second stage and
+    /// person linking then see one window at a time.
     public func mentions(in tokens: [Token], scalars: [Unicode.Scalar]) -> [EntityMention] {
+        mentions(in: tokens, scalars: scalars, windowLimit: Self.windowLimit)
+    }
+
+    func mentions(in tokens: [Token], scalars: [Unicode.Scalar], windowLimit: Int) -> [EntityMention] {
         guard !tokens.isEmpty else { return [] }
-        let tagging = tagging(tokens, scalars: scalars)
-        return MentionBuilder.mentions(tokens: tokens, scalars: scalars, tagging: tagging, names: names)
+        guard tokens.count > windowLimit else {
+            return MentionBuilder.mentions(
+                tokens: tokens, scalars: scalars, tagging: tagging(tokens, scalars: scalars), names: names)
+        }
+        let lines = NERFeatureExtractor.lines(in: tokens, scalars: scalars)
+        let windows = TokenWindows.windows(
+            count: tokens.count, cuts: lines.dropFirst().map(\.lowerBound), limit: windowLimit)
+        var mentions: [EntityMention] = []
+        for window in windows {
+            let slice = Array(tokens[window])
+            let tagging = tagging(slice, scalars: scalars)
+            mentions += MentionBuilder.mentions(tokens: slice, scalars: scalars, tagging: tagging, names: names)
+        }
+        return mentions
     }
 
     /// The tagger's view of an article.

@@ -6,7 +6,7 @@ import ArabicText
 /// (the last person named before a verb, a fuller name earlier in the text) make their cost grow
 /// with the square of the text. A news article (a few hundred to a few thousand tokens) is one
 /// window, so its quotations are what they always were; a 16 MiB input is cut into windows of whole
-/// paragraphs of at most ``limit`` tokens, and its cost grows linearly with its length. A speaker is
+/// paragraphs of at most ``limit`` tokens (``TokenWindows``), and its cost grows linearly with its length. A speaker is
 /// then resolved within its window only. A paragraph longer than the limit is cut at the limit.
 ///
 /// Pure: token index ranges only.
@@ -27,22 +27,6 @@ enum QuotationWindows {
             while k < tokens.count && tokens[k].range.start < paragraph.start { k += 1 }
             if k > 0 && k < tokens.count && cuts.last != k { cuts.append(k) }
         }
-        cuts.append(tokens.count)
-        var windows: [Range<Int>] = []
-        var start = 0
-        var end = 0
-        for cut in cuts {
-            if cut - start > limit && end > start {
-                windows.append(start..<end)
-                start = end
-            }
-            while cut - start > limit {
-                windows.append(start..<(start + limit))
-                start += limit
-            }
-            end = cut
-        }
-        if end > start { windows.append(start..<end) }
-        return windows
+        return TokenWindows.windows(count: tokens.count, cuts: cuts, limit: limit)
     }
 }

@@ -32,47 +32,44 @@ public struct KeywordExtractor: Sendable {
         let titleStems = Set(KeywordTerms.words(title).map(\.key))
         let words = KeywordTerms.words(tokens)
         guard !words.isEmpty else { return ([], [:]) }
-        /// A term's occurrences as token ranges `(first, last)`.
-        struct Term {
-            var occurrences: [(first: Int, last: Int)] = []
-        }
         struct Pair: Hashable {
             var a: TermKey
             var b: TermKey
         }
-        var singles: [TermKey: Term] = [:]
-        var pairs: [Pair: Term] = [:]
+        // Occurrence counts only: the few occurrences a chosen term is shown from are found again
+        // afterwards (``occurrences(of:in:)``), so memory grows with the distinct terms, not with
+        // every occurrence of them.
+        var singles: [TermKey: Int] = [:]
+        var pairs: [Pair: Int] = [:]
         for (n, w) in words.enumerated() {
-            singles[w.key, default: Term()].occurrences.append((w.index, w.index))
+            singles[w.key, default: 0] += 1
             if n + 1 < words.count, words[n + 1].index == w.index + 1 {
-                pairs[Pair(a: w.key, b: words[n + 1].key), default: Term()].occurrences.append(
-                    (w.index, words[n + 1].index))
+                pairs[Pair(a: w.key, b: words[n + 1].key), default: 0] += 1
             }
         }
         struct Candidate {
             var key: String
             var score: Double
             var stems: [TermKey]
-            /// Occurrences to show the term from, or the entity's canonical name.
-            var occurrences: [(first: Int, last: Int)]
+            /// The entity's canonical name; `nil` for a single word or a pair, shown as the article
+            /// writes it most often.
             var name: String?
         }
         var weights: [TermKey: Double] = [:]
         var candidates: [Candidate] = []
         let minimumWordCount = words.count >= 120 ? 2 : 1
-        for (key, term) in singles {
-            var score = (1 + log(Double(term.occurrences.count))) * frequencies.idf(key)
+        for (key, count) in singles {
+            var score = (1 + log(Double(count))) * frequencies.idf(key)
             if titleStems.contains(key) { score *= 1.5 }
             weights[key] = score
-            guard term.occurrences.count >= minimumWordCount else { continue }
-            candidates.append(Candidate(key: key.string, score: score, stems: [key], occurrences: term.occurrences))
+            guard count >= minimumWordCount else { continue }
+            candidates.append(Candidate(key: key.string, score: score, stems: [key]))
         }
-        for (pair, term) in pairs where term.occurrences.count >= 2 {
+        for (pair, count) in pairs where count >= 2 {
             let key = pair.a.string + " " + pair.b.string
-            var score = (1 + log(Double(term.occurrences.count))) * idf(TermKey(key), stems: [pair.a, pair.b])
+            var score = (1 + log(Double(count))) * idf(TermKey(key), stems: [pair.a, pair.b])
             if titleStems.contains(pair.a) && titleStems.contains(pair.b) { score *= 1.5 }
-            candidates.append(
-                Candidate(key: key, score: score, stems: [pair.a, pair.b], occurrences: term.occurrences))
+            candidates.append(Candidate(key: key, score: score, stems: [pair.a, pair.b]))
         }
         // Entities, by canonical name; their words found by walking tokens and mentions together.
         var entities: [String: (count: Int, stems: [TermKey])] = [:]
@@ -92,7 +89,7 @@ public struct KeywordExtractor: Sendable {
             let idf = entity.stems.map { frequencies.idf($0) }.max() ?? 0
             var score = (1 + log(Double(entity.count))) * idf
             if entity.stems.allSatisfy(titleStems.contains) { score *= 1.5 }
-            candidates.append(Candidate(key: name, score: score, stems: entity.stems, occurrences: [], name: name))
+            candidates.append(Candidate(key: name, score: score, stems: entity.stems, name: name))
         }
         candidates.sort {
             $0.score != $1.score ? $0.score > $1.score : ($0.stems.count, $1.key) > ($1.stems.count, $0.key)
@@ -102,7 +99,7 @@ public struct KeywordExtractor: Sendable {
         var shown = Set<String>()
         for c in candidates where chosen.count < limit {
             if c.stems.count == 1 ? covered.contains(c.stems[0]) : c.stems.allSatisfy(covered.contains) { continue }
-            let term = c.name ?? Self.mostFrequentForm(c.occurrences, tokens, scalars)
+            let term = c.name ?? Self.mostFrequentForm(Self.occurrences(of: c.stems, in: words), tokens, scalars)
             if shown.contains(term) { continue }
             let score = (c.score * 1000).rounded() / 1000
             guard score.isFinite, score > 0 else { continue }
@@ -115,6 +112,23 @@ public struct KeywordExtractor: Sendable {
             chosen.append((ArticleDocument.Keyword(term: term, score: score), c.stems))
         }
         return (chosen.map(\.keyword), weights)
+    }
+
+    /// The first `limit` occurrences, as token ranges `(first, last)`, of the single word or the
+    /// pair of adjacent words `stems` among `words`.
+    static func occurrences(
+        of stems: [TermKey], in words: [KeywordTerms.Word], limit: Int = 16
+    ) -> [(first: Int, last: Int)] {
+        var found: [(first: Int, last: Int)] = []
+        for (n, w) in words.enumerated() where w.key == stems[0] {
+            if stems.count == 1 {
+                found.append((w.index, w.index))
+            } else if n + 1 < words.count, words[n + 1].index == w.index + 1, words[n + 1].key == stems[1] {
+                found.append((w.index, words[n + 1].index))
+            }
+            if found.count == limit { break }
+        }
+        return found
     }
 
     /// The form the article writes most often among the first sixteen of `occurrences` (ties: the

@@ -64,7 +64,9 @@ public struct DateLexicon: Sendable {
         case night
     }
 
-    private let entries: [TermKey: Entry]
+    /// Index into ``entryList`` of each word's entry (an index keeps per-token facts small).
+    private let entries: [TermKey: Int32]
+    private let entryList: [Entry]
     /// Second words of two-word month names, keyed by head and tail: كانون + الثاني → (1, gregorian).
     private let twoWordMonths: [String: (month: Int, calendar: DateCalendar)]
     /// Time-zone names after `بتوقيت`, normalised, with their UTC offset in minutes.
@@ -179,7 +181,12 @@ public struct DateLexicon: Sendable {
             "واحدة", "ثانية", "ثالثة", "رابعة", "خامسة", "سادسة", "سابعة", "ثامنة", "تاسعة", "عاشرة", "حادية",
         ]
         for (index, word) in hours.enumerated() { add(word) { $0.hourWord = index + 1 } }
-        self.entries = entries
+        var entryList: [Entry] = []
+        self.entries = entries.mapValues { entry in
+            entryList.append(entry)
+            return Int32(entryList.count - 1)
+        }
+        self.entryList = entryList
         self.twoWordMonths = twoWord.mapValues { (month: $0.0, calendar: $0.1) }
 
         var zones: [String: Int] = [:]
@@ -208,7 +215,13 @@ public struct DateLexicon: Sendable {
 
     /// The entry of a normalised base form, or `nil`.
     @inline(__always)
-    public func entry(_ base: String) -> Entry? { entries[TermKey(base)] }
+    public func entry(_ base: String) -> Entry? { entryIndex(base).map(entry(at:)) }
+
+    /// The index of the entry of the normalised base form `base` (for ``entry(at:)``), if any.
+    func entryIndex(_ base: String) -> Int32? { entries[TermKey(base)] }
+
+    /// The entry at `index`, from ``entryIndex(_:)``.
+    func entry(at index: Int32) -> Entry { entryList[Int(index)] }
 
     /// The month named by the head word `head` and the normalised tail `tail` (with or without
     /// its article): كانون + الثاني → January.

@@ -32,7 +32,7 @@ struct DateScan {
         while i < n {
             let f = facts[i]
             // Only words, numbers, brackets and the Latin zone names can start an expression.
-            if f.entry == nil && f.number == nil && f.mark != 0x28 && !startWords.contains(TermKey(f.key))
+            if f.entryIndex < 0 && f.number == nil && f.mark != 0x28 && !startWords.contains(TermKey(f.key))
                 && tokens[i].kind != .number
             {
                 i += 1
@@ -90,7 +90,14 @@ struct DateScan {
 
     func base(_ i: Int) -> String { has(i) ? tokens[i].base : "" }
 
-    func entry(_ i: Int) -> DateLexicon.Entry? { has(i) ? facts[i].entry : nil }
+    func entry(_ i: Int) -> DateLexicon.Entry? { has(i) ? entryAt(i) : nil }
+
+    /// The date-lexicon entry of token `i` (a valid index).
+    @inline(__always)
+    func entryAt(_ i: Int) -> DateLexicon.Entry? {
+        let index = facts[i].entryIndex
+        return index < 0 ? nil : lexicon.entry(at: index)
+    }
 
     func isMark(_ i: Int, _ v: UInt32) -> Bool { has(i) && facts[i].mark == v }
 
@@ -101,7 +108,7 @@ struct DateScan {
 
     func direction(_ i: Int) -> DateDirection? {
         guard i < tokens.count, facts[i].article || tokens[i].proclitics.isEmpty else { return nil }
-        return facts[i].entry?.direction
+        return entryAt(i)?.direction
     }
 
     /// A number that can be a day of the month (1...31, one or two digits).
@@ -121,7 +128,7 @@ struct DateScan {
     /// A calendar marker (م، هـ، ميلادي، هجري) at `i`, alone or followed by a period.
     func marker(_ i: Int) -> DateCalendar? {
         guard has(i), tokens[i].proclitics.isEmpty else { return nil }
-        return facts[i].entry?.marker
+        return entryAt(i)?.marker
     }
 
     /// `end` extended over a calendar marker matching `calendar` (or any, when `nil`).
@@ -160,13 +167,15 @@ struct DateScan {
     private func singleMonth(at i: Int) -> (Int, DateCalendar, Int, Bool)? {
         guard i < tokens.count, tokens[i].kind == .arabicWord else { return nil }
         let f = facts[i]
-        if let e = f.entry, e.monthHead, i + 1 < tokens.count,
+        if let e = entryAt(i), e.monthHead, i + 1 < tokens.count,
             let two = lexicon.twoWordMonth(head: f.key, tail: tokens[i + 1].normalized)
         {
             return (two.month, two.calendar, i + 2, false)
         }
-        if let (month, ambiguous) = f.entry?.gregorianMonth, !f.article { return (month, .gregorian, i + 1, ambiguous) }
-        if let (month, ambiguous) = f.entry?.hijriMonth { return (month, .hijri, i + 1, ambiguous) }
+        if let (month, ambiguous) = entryAt(i)?.gregorianMonth, !f.article {
+            return (month, .gregorian, i + 1, ambiguous)
+        }
+        if let (month, ambiguous) = entryAt(i)?.hijriMonth { return (month, .hijri, i + 1, ambiguous) }
         return nil
     }
 
@@ -329,12 +338,12 @@ struct DateScan {
     /// An ordinal day word (الثاني، الحادي عشر، الحادي والعشرين، العشرين) at `i`: its value and the
     /// index after it.
     func ordinalDay(_ i: Int) -> (day: Int, end: Int)? {
-        guard i < tokens.count, facts[i].article, let o = facts[i].entry?.ordinal else { return nil }
+        guard i < tokens.count, facts[i].article, let o = entryAt(i)?.ordinal else { return nil }
         if o >= 20 { return (o, i + 1) }
         if i + 1 < tokens.count, tokens[i + 1].normalized == "عشر" || tokens[i + 1].normalized == "عشره" {
             return (o + 10, i + 2)
         }
-        if i + 1 < tokens.count, tokens[i + 1].proclitics.first == "و", let tens = facts[i + 1].entry?.ordinal,
+        if i + 1 < tokens.count, tokens[i + 1].proclitics.first == "و", let tens = entryAt(i + 1)?.ordinal,
             tens >= 20, o <= 9
         {
             return (tens + o, i + 2)
@@ -614,7 +623,7 @@ struct DateScan {
         if !article {
             // لسنين مقبلة، سنوات قادمة
             guard !demonstrative, unit.count == .plural,
-                let dir = facts[k + 1 < tokens.count ? k + 1 : k].entry?
+                let dir = entryAt(k + 1 < tokens.count ? k + 1 : k)?
                     .direction, k + 1 < tokens.count, !facts[k + 1].article, dir == .next || dir == .past
             else { return nil }
             return (.vague(span(i, k + 2)), k + 2)
@@ -624,7 +633,7 @@ struct DateScan {
             return resolved(unit.unit, offset: 0, span(i, k + 1), end: k + 1)
         }
         if unit.count == .two {
-            guard k + 1 < tokens.count, facts[k + 1].entry?.dualDirection == true else { return nil }
+            guard k + 1 < tokens.count, entryAt(k + 1)?.dualDirection == true else { return nil }
             return (.vague(span(i, k + 2)), k + 2)
         }
         if unit.count == .plural || unit.unit == .period {
@@ -632,7 +641,7 @@ struct DateScan {
             var j = k + 1
             var skipped = 0
             while j < tokens.count, skipped < 2, facts[j].article,
-                facts[j].entry?.cardinal != nil || tokens[j].base == "قليله" || tokens[j].base == "عشر"
+                entryAt(j)?.cardinal != nil || tokens[j].base == "قليله" || tokens[j].base == "عشر"
             {
                 j += 1
                 skipped += 1
@@ -747,7 +756,7 @@ struct DateScan {
             count = 1
             unit = u.unit
             k += 1
-        } else if let c = facts[k].entry?.cardinal ?? facts[k].number, c >= 1, c <= 100,
+        } else if let c = entryAt(k)?.cardinal ?? facts[k].number, c >= 1, c <= 100,
             k + 1 < tokens.count, let u = entry(k + 1)?.unit, u.count != .two, tokens[k + 1].proclitics.isEmpty
         {
             count = c
@@ -838,7 +847,7 @@ struct DateScan {
     // MARK: - Vague
 
     private func vague(_ i: Int) -> Match? {
-        if facts[i].entry?.vagueAdverb == true, !facts[i].article || facts[i].key == "ان" {
+        if entryAt(i)?.vagueAdverb == true, !facts[i].article || facts[i].key == "ان" {
             return (.vague(span(i, i + 1)), i + 1)
         }
 
@@ -876,7 +885,7 @@ struct DateScan {
                 hour = h
                 k += 1
             }
-        } else if facts[k].article, let h = facts[k].entry?.hourWord {
+        } else if facts[k].article, let h = entryAt(k)?.hourWord {
             hour = h
             k += 1
             if h >= 11 || h == 2 || h == 1, k < tokens.count,
@@ -903,7 +912,7 @@ struct DateScan {
             }
         }
         var part: DateLexicon.PartOfDay?
-        if k < tokens.count, tokens[k].proclitics.isEmpty, let p = facts[k].entry?.partOfDay,
+        if k < tokens.count, tokens[k].proclitics.isEmpty, let p = entryAt(k)?.partOfDay,
             tokens[k].normalized != "صباح" && tokens[k].normalized != "ظهر" && tokens[k].normalized != "عصر"
                 && tokens[k].normalized != "ليل"
         {

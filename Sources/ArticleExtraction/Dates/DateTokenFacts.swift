@@ -2,46 +2,54 @@
 
 import ArabicText
 
-/// What ``DateRecognizer`` needs to know about one token, computed once per article.
+/// What ``DateRecognizer`` needs to know about one token, computed once per article (32 bytes;
+/// the fields are declared largest first so that they pack).
 struct DateTokenFacts {
-    /// The date-lexicon entry of the token's base form (or of the base without a leading ل ب ك,
-    /// which the tokenizer leaves on words without the article: لعام، بنهاية).
-    var entry: DateLexicon.Entry?
     /// The base form the entry was found under (the token's base, or it without ل ب ك).
     var key: String
+    /// Index of the date-lexicon entry (``DateLexicon/entry(at:)``) of the token's base form (or of
+    /// the base without a leading ل ب ك, which the tokenizer leaves on words without the article:
+    /// لعام، بنهاية); -1 for none. An index, not the entry: the facts are kept for every token of
+    /// the article, and an entry is about 150 bytes.
+    var entryIndex: Int32
     /// The token has the article (ال among its proclitics).
     var article: Bool
-    /// The value of a number token made only of digits; `nil` otherwise.
-    var number: Int?
-    /// How many digits that number has.
-    var digits: Int
+    /// How many digits ``number`` has (0 for none).
+    private var digitCount: UInt8
+    private var value: Int32
     /// The scalar of a one-scalar punctuation or symbol token; 0 otherwise.
     var mark: UInt32
+
+    /// The value of a number token made only of digits (at most nine); `nil` otherwise.
+    var number: Int? { digitCount > 0 ? Int(value) : nil }
+    /// How many digits ``number`` has.
+    var digits: Int { Int(digitCount) }
 
     /// The facts of `token`, with its entry in `lexicon`.
     init(_ token: Token, lexicon: DateLexicon) {
         article = token.proclitics.last == "ال"
-        number = nil
-        digits = 0
+        value = 0
+        digitCount = 0
         mark = 0
         key = token.base
-        entry = nil
+        entryIndex = -1
         switch token.kind {
         case .arabicWord:
             if token.base == "ان" && article {
                 // الآن with a preposition in front (للآن: ل + ال + ان)
-                entry = lexicon.entry("الان")
-            } else if let found = lexicon.entry(token.base) {
-                entry = found
+                entryIndex = lexicon.entryIndex("الان") ?? -1
+            } else if let found = lexicon.entryIndex(token.base) {
+                entryIndex = found
             } else if token.proclitics.count == 1, token.proclitics[0] == "و" || token.proclitics[0] == "ف",
-                let found = lexicon.entry(token.normalized)
+                let found = lexicon.entryIndex(token.normalized)
             {
                 // A word whose first letter was taken for a conjunction (فبراير = ف + براير).
-                entry = found
+                entryIndex = found
                 key = token.normalized
-            } else if !article, let stripped = Self.withoutPreposition(token.base), let found = lexicon.entry(stripped)
+            } else if !article, let stripped = Self.withoutPreposition(token.base),
+                let found = lexicon.entryIndex(stripped)
             {
-                entry = found
+                entryIndex = found
                 key = stripped
             }
         case .number:
@@ -57,8 +65,8 @@ struct DateTokenFacts {
                 count += 1
             }
             if count > 0 {
-                number = value
-                digits = count
+                self.value = Int32(value)
+                digitCount = UInt8(count)
             }
         case .punctuation, .symbol:
             let scalars = token.surface.unicodeScalars

@@ -53,11 +53,14 @@ public enum ScalarText {
     }
 
     /// The scalars of `s` as an array, decoded straight from its UTF-8 storage (valid, as a
-    /// `String`'s always is) into an array allocated once.
+    /// `String`'s always is) into an array allocated once, at its exact size (one scalar per byte
+    /// that is not a continuation byte: 4 bytes per scalar, not per UTF-8 byte).
     public static func scalars(of s: String) -> [Unicode.Scalar] {
         var s = s
         return s.withUTF8 { utf8 in
-            [Unicode.Scalar](unsafeUninitializedCapacity: utf8.count) { out, initialized in
+            var continuations = 0
+            for b in utf8 where b & 0xC0 == 0x80 { continuations += 1 }
+            return [Unicode.Scalar](unsafeUninitializedCapacity: utf8.count - continuations) { out, initialized in
                 let n = utf8.count
                 var i = 0
                 var k = 0

@@ -4,7 +4,7 @@ import Foundation
 
 /// The input bytes the pipeline may hold at once, between the end of an article's read and its
 /// outcome: with inputs of up to 16 MiB, a count of articles in flight alone does not bound memory
-/// (extraction holds about 26 bytes per input byte at its peak). ``acquire(_:)`` waits until the
+/// (extraction holds about 19 bytes per input byte at its peak). ``acquire(_:)`` waits until the
 /// bytes fit; one article larger than the whole budget runs alone, so nothing waits forever.
 ///
 /// The read stage (one serial queue) is the only caller of `acquire`, so at most one read waits.

@@ -111,4 +111,24 @@ struct PerceptronRecognizerTests {
         let text = Array("وقال الرئيس جورج\nبوش إن القوات الأمريكية ستبقى في العراق.".unicodeScalars)
         for entity in document.entities { #expect(!text[entity.start..<entity.end].contains("\n")) }
     }
+
+    @Test("a person's first ف stays when it is the name's letter, and goes when the conjunction precedes a listed name")
+    func initialFa() throws {
+        let document = try ShippedModel.document(
+            """
+            وقال فيل روبرتسون نائب مدير قسم آسيا في منظمة هيومن رايتس ووتش إن الحكومة يجب أن تحقق في الأمر.
+            وأكد فينسنت كوشيتيل المتحدث باسم المفوضية أن عدد المهاجرين ارتفع.
+            """)
+        let persons = document.entities.filter { $0.type == "PERSON" }.map(\.canonical)
+        #expect(persons == ["فيل روبرتسون", "فينسنت كوشيتيل"])
+        #expect(document.quotes.map(\.speakerCanonical) == ["فيل روبرتسون", "فينسنت كوشيتيل"])
+        let tokens = Tokenizer().tokens(in: Array("فمحمد فيل".unicodeScalars))
+        let recognizer = try ShippedModel.recognizer.get()
+        let infos = tokens.map {
+            NERFeatureExtractor.info(for: $0, lexicon: recognizer.nerModel.lexicon, seen: recognizer.nerModel.seen)
+        }
+        #expect(tokens.map(\.proclitics) == [["ف"], ["ف"]])
+        #expect(!MentionBuilder.keepsInitialFa(tokens[0], infos[0]))
+        #expect(MentionBuilder.keepsInitialFa(tokens[1], infos[1]))
+    }
 }

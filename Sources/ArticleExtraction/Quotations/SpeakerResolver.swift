@@ -480,7 +480,7 @@ struct SpeakerResolver {
             if range.isEmpty || isHonorificOnly(range) { continue }
             // A first name that is also a common word, with no title before it (أسماء المرشحات).
             if Self.ambiguousNames.contains(TermKey(view.tokens[range.lowerBound].normalized)),
-                range.lowerBound == 0 || !Self.isTitleOrCourtesy(view.tokens[range.lowerBound - 1].base)
+                !hasTitle(before: range.lowerBound)
             {
                 continue
             }
@@ -488,6 +488,20 @@ struct SpeakerResolver {
         }
         out.append(contentsOf: names)
         return out.sorted { $0.tokens.lowerBound < $1.tokens.lowerBound }
+    }
+
+    /// True when a title or courtesy title stands right before token `k`, or before the definite
+    /// words that complete it (`وزير الخدمة المدنية خالد العرج`: up to three of them).
+    private func hasTitle(before k: Int) -> Bool {
+        var j = k - 1
+        while j >= 0 && k - j <= 4 {
+            let t = view.tokens[j]
+            guard t.kind == .arabicWord else { return false }
+            if Self.isTitleOrCourtesy(t.base) { return true }
+            guard t.proclitics.last == "ال" else { return false }
+            j -= 1
+        }
+        return false
     }
 
     /// Nouns for sources and groups that speak (مصدر، شهود، مسؤول، محللون), as light stems.

@@ -123,6 +123,11 @@ struct QuotationTests {
         #expect(
             try Self.quotes("وقال مصدر أمني إن الهجوم فشل. وأوضح المصدر أن القوات ردت.")
                 == ["وقال|مصدر أمني|الهجوم فشل|R", "وأوضح|مصدر أمني|القوات ردت|R"])
+        // A first name that is also a common word (خالد) after a title of several words.
+        #expect(
+            try Self.quotes(
+                "التقى وزير الخدمة المدنية خالد العرج بالمواطنين أمس.\nوقال وزير الخدمة المدنية إن النتائج نهائية.")
+                == ["وقال|خالد العرج|النتائج نهائية|R"])
     }
 
     @Test("organisations and countries speak as themselves")

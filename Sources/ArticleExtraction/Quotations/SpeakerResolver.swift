@@ -22,7 +22,9 @@ import ArabicText
 /// the last organisation or phrase earlier in the text, with the same head noun (`مصدر أمني`,
 /// `وزارة الإسكان`); a title (`وزير الخارجية`، `المبعوث الأممي`) the person whose surrounding
 /// words hold it (`وزير الخارجية المصري سامح شكري`), else whose words hold its head noun; any
-/// other description stands for itself (`شهود عيان`).
+/// other description stands for itself (`شهود عيان`). In a quotation of scripture an epithet of
+/// God (`قال تعالى`) names `الله`; a pronoun pointing back at a document (`بيانا جاء فيه`) names the
+/// document, which resolves to its issuer when one is named.
 struct SpeakerResolver {
     let view: QuotationTokens
     let scalars: [Unicode.Scalar]
@@ -262,6 +264,15 @@ struct SpeakerResolver {
         }
         // دعا الله أن …: God is addressed, not speaking.
         guard start < region.upperBound, tokens[start].normalized != "الله" else { return nil }
+        // قال تعالى، قال سبحانه وتعالى: a quotation of scripture, whose speaker is God.
+        if Self.divineEpithets.contains(TermKey(tokens[start].normalized)) {
+            return Mention(tokens: start..<start + 1, canonical: "الله", type: nil)
+        }
+        // بيانا قالت فيه، مقالا أشارت فيه: the words of a document named just before; its issuer (the
+        // subject before it: أصدرت وزارة الصحة بيانا) speaks. Without one, no speaker is named here.
+        if Self.documentPronouns.contains(TermKey(tokens[start].normalized)) {
+            return documentIssuer(before: v)
+        }
         let m = view.mentionAt[start]
         if m >= 0, view.mentionTokens[m].lowerBound == start, view.mentions[m].type != .person,
             view.mentions[m].type != .misc, !isGoverned(start)
@@ -323,6 +334,38 @@ struct SpeakerResolver {
             return Mention(tokens: name.tokens, canonical: name.canonical, type: nil)
         }
         return Mention(tokens: start..<end, canonical: nil, type: nil)
+    }
+
+    /// The issuer of the document a pronoun after the verb at `v` points back at (`أصدرت وزارة الصحة
+    /// بيانا قالت فيه`): the document noun within twelve tokens before `v` in its paragraph, then the
+    /// entity mention within six tokens before that noun, else the definite word right before it,
+    /// with the organisation noun it completes (`نشرت الصحيفة مقالا`, `أصدرت وزارة الصحة بيانا`); `nil` when there is no such noun or issuer.
+    private func documentIssuer(before v: Int) -> Mention? {
+        let tokens = view.tokens
+        let paragraph = view.paragraph[v]
+        var d = v - 1
+        while d >= 0, v - d <= 12, view.paragraph[d] == paragraph {
+            let base = tokens[d].base
+            let stem =
+                base.hasSuffix("ا") ? ArabicLightStemmer.stem(String(base.dropLast())) : tokens[d].stem
+            if tokens[d].kind == .arabicWord, Self.documentNouns.contains(TermKey(stem)) { break }
+            d -= 1
+        }
+        guard d >= 0, v - d <= 12, view.paragraph[d] == paragraph, tokens[d].kind == .arabicWord else { return nil }
+        var j = d - 1
+        while j >= 0, d - j <= 6, view.paragraph[j] == paragraph, view.form[j] == nil {
+            let m = view.mentionAt[j]
+            if m >= 0, view.mentions[m].type != .misc { return entityMention(m) }
+            j -= 1
+        }
+        guard d > 0, tokens[d - 1].kind == .arabicWord, tokens[d - 1].proclitics == ["ال"], view.form[d - 1] == nil
+        else { return nil }
+        // With the organisation noun it completes (وزارة الصحة).
+        let head = d - 2
+        let start =
+            head >= 0 && tokens[head].kind == .arabicWord && tokens[head].proclitics.isEmpty
+                && Self.organizationHeads.contains(TermKey(tokens[head].stem)) ? head : d - 1
+        return Mention(tokens: start..<d, canonical: nil, type: nil)
     }
 
     /// The words in marks starting at token `k` when they are a short name (one to four words, no
@@ -770,6 +813,23 @@ struct SpeakerResolver {
     }
 
     /// Heads of documents that speak for whoever issued them (تقرير، بيان، دراسة).
+    /// Epithets of God standing after a verb of saying in a quotation of scripture (تعالى، سبحانه),
+    /// normalised.
+    private static let divineEpithets: Set<TermKey> = Set(
+        ["تعالى", "سبحانه", "عز"].map { TermKey(ArabicNormalizer().normalize($0)) })
+
+    /// Prepositional pronouns after a verb of saying that point back at a document (جاء فيه، ورد
+    /// فيها), normalised.
+    private static let documentPronouns: Set<TermKey> = Set(
+        ["فيه", "فيها", "فيهما"].map { TermKey(ArabicNormalizer().normalize($0)) })
+
+    /// Nouns for texts whose words are quoted through a pronoun (بيان، تقرير، مقال، خطاب، كلمة،
+    /// رسالة، تصريح، دراسة، تغريدة، مذكرة), as light stems.
+    private static let documentNouns: Set<TermKey> = Set(
+        "بيان تقرير مقال خطاب كلمة رسالة تصريح دراسة تغريدة مذكرة".split(separator: " ").map {
+            TermKey(ArabicLightStemmer.stem(ArabicNormalizer().normalize(String($0))))
+        })
+
     private static let documentHeads: Set<TermKey> = ["تقرير", "بيان", "دراس", "مسح", "استطلاع", "ورق", "مذكر"]
 
     /// An earlier phrase of the text whose first word has the stem `stem`: that word and up to four

@@ -130,6 +130,19 @@ struct QuotationTests {
                 == ["وقال|خالد العرج|النتائج نهائية|R"])
     }
 
+    @Test("scripture quoted with an epithet of God, and a document quoted through a pronoun (قالت فيه)")
+    func epithetsAndDocuments() throws {
+        #expect(
+            try Self.quotes("وقال تعالى: «وتعاونوا على البر والتقوى».") == ["وقال|الله|وتعاونوا على البر والتقوى|D"])
+        #expect(
+            try Self.quotes(
+                "وقال سامح شكري إن الوضع خطير.\nوأصدرت وزارة الصحة بيانا قالت فيه إن عدد الإصابات انخفض.\nونشرت الصحيفة مقالا أشارت فيه إلى أن الأسعار ارتفعت."
+            ) == [
+                "وقال|سامح شكري|الوضع خطير|R", "قالت|وزارة الصحة|عدد الإصابات انخفض|R",
+                "أشارت|الصحيفة|الأسعار ارتفعت|R",
+            ])
+    }
+
     @Test("organisations and countries speak as themselves")
     func organisations() throws {
         let extractor = try #require(ExtractionFixtures.extractor)

@@ -339,7 +339,8 @@ struct SpeakerResolver {
     /// The issuer of the document a pronoun after the verb at `v` points back at (`أصدرت وزارة الصحة
     /// بيانا قالت فيه`): the document noun within twelve tokens before `v` in its paragraph, then the
     /// entity mention within six tokens before that noun, else the definite word right before it,
-    /// with the organisation noun it completes (`نشرت الصحيفة مقالا`, `أصدرت وزارة الصحة بيانا`); `nil` when there is no such noun or issuer.
+    /// with the organisation noun it completes (`نشرت الصحيفة مقالا`, `أصدرت وزارة الصحة بيانا`);
+    /// `nil` when there is no such noun or issuer.
     private func documentIssuer(before v: Int) -> Mention? {
         let tokens = view.tokens
         let paragraph = view.paragraph[v]
@@ -812,7 +813,6 @@ struct SpeakerResolver {
         return nil
     }
 
-    /// Heads of documents that speak for whoever issued them (تقرير، بيان، دراسة).
     /// Epithets of God standing after a verb of saying in a quotation of scripture (تعالى، سبحانه),
     /// normalised.
     private static let divineEpithets: Set<TermKey> = Set(
@@ -824,12 +824,14 @@ struct SpeakerResolver {
         ["فيه", "فيها", "فيهما"].map { TermKey(ArabicNormalizer().normalize($0)) })
 
     /// Nouns for texts whose words are quoted through a pronoun (بيان، تقرير، مقال، خطاب، كلمة،
-    /// رسالة، تصريح، دراسة، تغريدة، مذكرة), as light stems.
+    /// رسالة، تصريح، دراسة، تغريدة، مذكرة), as light stems: wider than ``documentHeads``, which
+    /// speak for an issuer named after them.
     private static let documentNouns: Set<TermKey> = Set(
         "بيان تقرير مقال خطاب كلمة رسالة تصريح دراسة تغريدة مذكرة".split(separator: " ").map {
             TermKey(ArabicLightStemmer.stem(ArabicNormalizer().normalize(String($0))))
         })
 
+    /// Heads of documents that speak for whoever issued them (تقرير، بيان، دراسة).
     private static let documentHeads: Set<TermKey> = ["تقرير", "بيان", "دراس", "مسح", "استطلاع", "ورق", "مذكر"]
 
     /// An earlier phrase of the text whose first word has the stem `stem`: that word and up to four

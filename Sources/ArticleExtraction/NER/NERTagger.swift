@@ -10,9 +10,11 @@ import ArabicText
 /// Speed: a token's own features, and its features as each kind of neighbour, are a function of
 /// the token alone; they are scored once per distinct token of the article (same surface and
 /// kind) and the sums reused, so that a repeated token costs only its pair features; the model's
-/// frequent words (``NERModel/frequentWords``) are scored once, when the tagger is made. The
-/// scores are the same as feature by feature (up to float rounding). Pure and `Sendable`;
-/// allocates per article, never per token.
+/// frequent words (``NERModel/frequentWords``) are scored once, when the tagger is made, and the
+/// other types once per stream, in the ``NERTypeCache`` every copy of the tagger shares. The
+/// scores are the same as feature by feature (up to float rounding), and the same with or without
+/// the caches. `Sendable`; its only shared state is that cache; allocates per article, never per
+/// token.
 struct NERTagger: Sendable {
     let model: NERModel
     private let transitions1: NERTransitions.Constrained
@@ -24,11 +26,17 @@ struct NERTagger: Sendable {
     private let cachedInfos: [NERTokenInfo]
     /// Five scores per cached word: own, then as each neighbour role.
     private let cachedScores: [NERScores]
+    /// The other types met so far (`nil`: every article works out its own).
+    let typeCache: NERTypeCache?
 
-    /// - Parameter tokenizer: the tokenizer the daemon cuts articles with (the model's frequent
-    ///   words are cut by it once, here).
-    init(model: NERModel, tokenizer: Tokenizer = Tokenizer()) {
+    /// - Parameters:
+    ///   - tokenizer: the tokenizer the daemon cuts articles with (the model's frequent words are
+    ///     cut by it once, here).
+    ///   - typeCacheGeneration: types in one generation of the shared ``NERTypeCache`` (0: no
+    ///     cache).
+    init(model: NERModel, tokenizer: Tokenizer = Tokenizer(), typeCacheGeneration: Int = 16_384) {
         self.model = model
+        typeCache = typeCacheGeneration > 0 ? NERTypeCache(generationCapacity: typeCacheGeneration) : nil
         transitions1 = model.transitions1.constrained
         transitions2 = model.transitions2?.constrained
         var cached = HashedTable<Int32>(capacity: model.frequentWords.count, empty: -1)
@@ -92,31 +100,45 @@ struct NERTagger: Sendable {
         let lines = NERFeatureExtractor.lines(in: tokens, scalars: scalars)
         let groups = model.groups
         let lexicon = model.lexicon
-        // Distinct tokens (types) and their facts.
+        // Distinct tokens (types), their facts and their five type scores: from the frequent-word
+        // cache, else from the stream's type cache, else worked out here (and then cached).
         var typeIndex = HashedTable<Int32>(capacity: n, empty: -1)
         var typeOf = [Int32](repeating: 0, count: n)
+        var typeKeys: [UInt64] = []
         var typeFirst: [Int] = []
-        /// Index in the frequent-word cache, -1 for types scored here.
-        var typeCached: [Int32] = []
-        var infos: [NERTokenInfo] = []
-        infos.reserveCapacity(n)
-        var typeInfos: [NERTokenInfo] = []
         for (i, token) in tokens.enumerated() {
             let key = Self.typeKey(token)
-            let t = typeIndex.value(for: key) {
+            typeOf[i] = typeIndex.value(for: key) {
                 typeFirst.append(i)
-                if let c = cached.value(for: key) {
-                    typeCached.append(c)
-                    typeInfos.append(cachedInfos[Int(c)])
-                } else {
-                    typeCached.append(-1)
-                    typeInfos.append(NERFeatureExtractor.info(for: token, lexicon: lexicon, seen: model.seen))
-                }
-                return Int32(typeInfos.count - 1)
+                typeKeys.append(key)
+                return Int32(typeKeys.count - 1)
             }
-            typeOf[i] = t
-            infos.append(typeInfos[Int(t)])
         }
+        var typeInfos = [NERTokenInfo](repeating: .boundary, count: typeKeys.count)
+        var typeScores = [NERScores](repeating: .zero, count: typeKeys.count * 5)
+        var unseen: [Int] = []
+        for t in typeKeys.indices {
+            guard let c = cached.value(for: typeKeys[t]).map(Int.init) else {
+                unseen.append(t)
+                continue
+            }
+            typeInfos[t] = cachedInfos[c]
+            for r in 0..<5 { typeScores[t * 5 + r] = cachedScores[c * 5 + r] }
+        }
+        let missing = typeCache?.fetch(typeKeys, wanted: unseen, infos: &typeInfos, scores: &typeScores) ?? unseen
+        for t in missing {
+            typeInfos[t] = NERFeatureExtractor.info(for: tokens[typeFirst[t]], lexicon: lexicon, seen: model.seen)
+        }
+        if !missing.isEmpty {
+            model.weights.withRecords { records in
+                var sink = NERScoreSink(table: model.table, records: records)
+                for t in missing {
+                    Self.scoreType(typeInfos[t], tokens[typeFirst[t]], model, &sink, into: &typeScores, at: t * 5)
+                }
+            }
+            typeCache?.store(typeKeys, new: missing, infos: typeInfos, scores: typeScores)
+        }
+        var infos = typeOf.map { typeInfos[Int($0)] }
         if lexicon.phrases.count > 0 {
             for line in lines { NERFeatureExtractor.markPhrases(&infos, line, lexicon) }
         }
@@ -125,16 +147,6 @@ struct NERTagger: Sendable {
         var emissions2 = [Float](repeating: 0, count: model.transitions2 == nil ? 0 : n * k)
         model.weights.withRecords { records in
             var sink = NERScoreSink(table: model.table, records: records)
-            // Scores of each type: own (role slot 0) and as each neighbour (slots 1...4).
-            var typeScores = [NERScores](repeating: .zero, count: typeInfos.count * 5)
-            for t in typeInfos.indices {
-                let c = Int(typeCached[t])
-                if c >= 0 {
-                    for r in 0..<5 { typeScores[t * 5 + r] = cachedScores[c * 5 + r] }
-                } else {
-                    Self.scoreType(typeInfos[t], tokens[typeFirst[t]], model, &sink, into: &typeScores, at: t * 5)
-                }
-            }
             typeScores.withUnsafeBufferPointer { ts in
                 infos.withUnsafeBufferPointer { info in
                     emissions1.withUnsafeMutableBufferPointer { e1 in

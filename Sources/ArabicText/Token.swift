@@ -30,6 +30,14 @@ public struct Token: Sendable, Hashable {
     /// for non-Arabic tokens equal to `base`.
     public var stem: String { forms.stem }
 
+    /// The identity of the forms this token shares with its repetitions: tokens of one
+    /// `Tokenizer.tokens(in:)` call have the same identity exactly when they have the same kind and
+    /// scalars. Tokens with different identities may still have equal forms (cut by different calls,
+    /// or made with ``init(range:kind:surface:normalized:proclitics:base:stem:)``), so an identity
+    /// is a key for work done once per distinct token, never a test of inequality. Valid while the
+    /// token lives.
+    public var formsIdentity: ObjectIdentifier { ObjectIdentifier(forms) }
+
     /// The forms of one distinct token, shared by its repetitions.
     private final class Forms: Sendable {
         let surface: String

@@ -11,6 +11,9 @@ struct DateScan {
     let lexicon: DateLexicon
     let reference: CalendarDay?
     let facts: [DateTokenFacts]
+    /// For each token, whether an expression can start there: a word of the lexicon or of
+    /// ``starts``, a number or an opening bracket.
+    let canStart: [Bool]
     /// The month the text last spoke of (anaphoric السابق، المقابل).
     var focus: (year: Int, month: Int)?
     var found: [DateExpression] = []
@@ -20,7 +23,15 @@ struct DateScan {
         self.scalars = scalars
         self.lexicon = lexicon
         self.reference = reference
-        self.facts = tokens.map { DateTokenFacts($0, lexicon: lexicon) }
+        // Facts are a function of the token: worked out once per distinct token.
+        let types = TokenTypes(tokens)
+        let typeFacts = types.first.map { DateTokenFacts(tokens[Int($0)], lexicon: lexicon) }
+        let typeStarts = zip(types.first, typeFacts).map { first, f in
+            f.entryIndex >= 0 || f.number != nil || f.mark == 0x28 || Self.starts.contains(TermKey(f.key))
+                || tokens[Int(first)].kind == .number
+        }
+        self.facts = types.typeOf.map { typeFacts[Int($0)] }
+        self.canStart = types.typeOf.map { typeStarts[Int($0)] }
         self.focus = reference.map { ($0.year, $0.month) }
     }
 
@@ -30,11 +41,8 @@ struct DateScan {
         var i = 0
         let n = tokens.count
         while i < n {
-            let f = facts[i]
             // Only words, numbers, brackets and the Latin zone names can start an expression.
-            if f.entryIndex < 0 && f.number == nil && f.mark != 0x28 && !startWords.contains(TermKey(f.key))
-                && tokens[i].kind != .number
-            {
+            if !canStart[i] {
                 i += 1
                 continue
             }
@@ -54,7 +62,6 @@ struct DateScan {
     }
 
     /// Words without a date entry that start patterns.
-    private var startWords: Set<TermKey> { Self.starts }
     private static let starts: Set<TermKey> = [
         "بعد", "قبل", "منذ", "هذا", "هذه", "في", "عيد", "بدايه", "نهايه", "منتصف", "مطلع", "اوائل", "اواخر",
         "طوال", "حتي", "خلال", "صيف", "شتاء", "خريف", "ربيع", "وقت", "ليله", "ساعه", "بنهايه", "ببدايه", "الي",
@@ -704,9 +711,13 @@ struct DateScan {
 
     /// A bare `العام`/`الشهر`/`الأسبوع` after بداية، نهاية، منتصف، مطلع، أوائل، أواخر، طوال: the
     /// current one.
+    private static let bareAnaphoricHeads: Set<TermKey> = [
+        "بدايه", "نهايه", "منتصف", "مطلع", "اوائل", "اواخر", "طوال", "بنهايه", "ببدايه",
+    ]
+
     private func bareAnaphoric(_ i: Int) -> Match? {
-        guard ["بدايه", "نهايه", "منتصف", "مطلع", "اوائل", "اواخر", "طوال", "بنهايه", "ببدايه"].contains(facts[i].key),
-            i + 1 < tokens.count, facts[i + 1].article, let unit = entry(i + 1)?.unit, unit.count == .one,
+        guard i + 1 < tokens.count, facts[i + 1].article, let unit = entry(i + 1)?.unit,
+            Self.bareAnaphoricHeads.contains(TermKey(facts[i].key)), unit.count == .one,
             unit.unit != .day, unit.unit != .period, direction(i + 2) == nil, yearNumber(i + 2) == nil
         else { return nil }
         return resolved(unit.unit, offset: 0, span(i + 1, i + 2), end: i + 2)

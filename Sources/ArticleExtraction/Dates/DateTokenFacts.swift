@@ -27,7 +27,8 @@ struct DateTokenFacts {
 
     /// The facts of `token`, with its entry in `lexicon`.
     init(_ token: Token, lexicon: DateLexicon) {
-        article = token.proclitics.last == "ال"
+        // Code-unit comparisons: `String ==` on Arabic normalises as it goes.
+        article = token.proclitics.last?.utf8.elementsEqual("ال".utf8) ?? false
         value = 0
         digitCount = 0
         mark = 0
@@ -35,12 +36,13 @@ struct DateTokenFacts {
         entryIndex = -1
         switch token.kind {
         case .arabicWord:
-            if token.base == "ان" && article {
+            if article && token.base.utf8.elementsEqual("ان".utf8) {
                 // الآن with a preposition in front (للآن: ل + ال + ان)
                 entryIndex = lexicon.entryIndex("الان") ?? -1
             } else if let found = lexicon.entryIndex(token.base) {
                 entryIndex = found
-            } else if token.proclitics.count == 1, token.proclitics[0] == "و" || token.proclitics[0] == "ف",
+            } else if token.proclitics.count == 1,
+                token.proclitics[0].utf8.elementsEqual("و".utf8) || token.proclitics[0].utf8.elementsEqual("ف".utf8),
                 let found = lexicon.entryIndex(token.normalized)
             {
                 // A word whose first letter was taken for a conjunction (فبراير = ف + براير).

@@ -48,9 +48,10 @@ struct GazetteerIndex: Sendable {
         self.flags = flags
     }
 
-    /// What the recogniser asks of each of `tokens`, in order.
+    /// What the recogniser asks of each of `tokens`, in order (worked out once per distinct
+    /// token, ``TokenTypes``: the facts are a function of the token's forms).
     func facts(for tokens: [Token]) -> [TokenFacts] {
-        tokens.map { token in
+        TokenTypes(tokens).map(tokens) { token in
             let isArabic = token.kind == .arabicWord
             guard isArabic || token.kind == .latinWord else { return TokenFacts(nonWord: token) }
             let baseKey = WordIndex.key(of: token.base)

@@ -30,21 +30,38 @@ public struct KeywordExtractor: Sendable {
         tokens: [Token], scalars: [Unicode.Scalar], mentions: [EntityMention], title: [Token] = []
     ) -> (keywords: [ArticleDocument.Keyword], weights: [TermKey: Double]) {
         let titleStems = Set(KeywordTerms.words(title).map(\.key))
-        let words = KeywordTerms.words(tokens)
-        guard !words.isEmpty else { return ([], [:]) }
-        struct Pair: Hashable {
-            var a: TermKey
-            var b: TermKey
+        // Each distinct token's key is worked out once, and each distinct key gets a number: the
+        // counting below is by number, not by hashing strings.
+        let types = TokenTypes(tokens)
+        var stems: [TermKey] = []
+        var stemNumbers: [TermKey: Int32] = [:]
+        let stemOfType = types.first.map { first -> Int32 in
+            guard let key = KeywordTerms.key(of: tokens[Int(first)]) else { return -1 }
+            if let number = stemNumbers[key] { return number }
+            stems.append(key)
+            stemNumbers[key] = Int32(stems.count - 1)
+            return Int32(stems.count - 1)
         }
+        var words: [KeywordTerms.Word] = []
+        var wordStems: [Int32] = []
+        words.reserveCapacity(tokens.count / 2)
+        wordStems.reserveCapacity(tokens.count / 2)
+        for (i, t) in types.typeOf.enumerated() where stemOfType[Int(t)] >= 0 {
+            let stem = stemOfType[Int(t)]
+            words.append(KeywordTerms.Word(index: i, key: stems[Int(stem)]))
+            wordStems.append(stem)
+        }
+        guard !words.isEmpty else { return ([], [:]) }
         // Occurrence counts only: the few occurrences a chosen term is shown from are found again
         // afterwards (``occurrences(of:in:)``), so memory grows with the distinct terms, not with
-        // every occurrence of them.
-        var singles: [TermKey: Int] = [:]
-        var pairs: [Pair: Int] = [:]
+        // every occurrence of them. A pair is counted under `1 + (a << 32 | b)` (never 0).
+        var singles = [Int](repeating: 0, count: stems.count)
+        var pairs = HashedTable<Int32>(capacity: 64, empty: 0)
         for (n, w) in words.enumerated() {
-            singles[w.key, default: 0] += 1
+            singles[Int(wordStems[n])] += 1
             if n + 1 < words.count, words[n + 1].index == w.index + 1 {
-                pairs[Pair(a: w.key, b: words[n + 1].key), default: 0] += 1
+                let key = 1 &+ (UInt64(UInt32(wordStems[n])) << 32 | UInt64(UInt32(wordStems[n + 1])))
+                pairs.set(key, pairs.value(for: key, default: 0) + 1)
             }
         }
         struct Candidate {
@@ -56,20 +73,24 @@ public struct KeywordExtractor: Sendable {
             var name: String?
         }
         var weights: [TermKey: Double] = [:]
+        weights.reserveCapacity(stems.count)
         var candidates: [Candidate] = []
         let minimumWordCount = words.count >= 120 ? 2 : 1
-        for (key, count) in singles {
+        for (number, key) in stems.enumerated() {
+            let count = singles[number]
             var score = (1 + log(Double(count))) * frequencies.idf(key)
             if titleStems.contains(key) { score *= 1.5 }
             weights[key] = score
             guard count >= minimumWordCount else { continue }
             candidates.append(Candidate(key: key.string, score: score, stems: [key]))
         }
-        for (pair, count) in pairs where count >= 2 {
-            let key = pair.a.string + " " + pair.b.string
-            var score = (1 + log(Double(count))) * idf(TermKey(key), stems: [pair.a, pair.b])
-            if titleStems.contains(pair.a) && titleStems.contains(pair.b) { score *= 1.5 }
-            candidates.append(Candidate(key: key, score: score, stems: [pair.a, pair.b]))
+        for (pairKey, count) in pairs.entries where count >= 2 {
+            let a = stems[Int((pairKey &- 1) >> 32)]
+            let b = stems[Int(UInt32(truncatingIfNeeded: pairKey &- 1))]
+            let key = a.string + " " + b.string
+            var score = (1 + log(Double(count))) * idf(TermKey(key), stems: [a, b])
+            if titleStems.contains(a) && titleStems.contains(b) { score *= 1.5 }
+            candidates.append(Candidate(key: key, score: score, stems: [a, b]))
         }
         // Entities, by canonical name; their words found by walking tokens and mentions together.
         var entities: [String: (count: Int, stems: [TermKey])] = [:]
@@ -150,7 +171,7 @@ public struct KeywordExtractor: Sendable {
     /// hold (fewer documents than the table's threshold), the mean of its words' IDFs, so that a
     /// chance pair is not preferred for its rarity alone.
     func idf(_ key: TermKey, stems: [TermKey]) -> Double {
-        if stems.count == 1 || frequencies.counts[key] != nil { return frequencies.idf(key) }
+        if stems.count == 1 || frequencies.count(key) > 0 { return frequencies.idf(key) }
         return stems.reduce(0) { $0 + frequencies.idf($1) } / Double(stems.count)
     }
 

@@ -17,16 +17,23 @@ public enum KeywordTerms {
 
     /// The content words of `tokens`, in order.
     public static func words(_ tokens: [Token]) -> [Word] {
+        let types = TokenTypes(tokens)
+        let keys = types.first.map { key(of: tokens[Int($0)]) }
         var out: [Word] = []
         out.reserveCapacity(tokens.count / 2)
-        for (i, t) in tokens.enumerated() {
-            guard t.kind == .arabicWord || t.kind == .latinWord else { continue }
-            let key = TermKey(t.stem)
-            guard t.stem.unicodeScalars.count >= 2, !stopWords.contains(TermKey(t.base)), !stopWords.contains(key)
-            else { continue }
-            out.append(Word(index: i, key: key))
+        for (i, t) in types.typeOf.enumerated() {
+            if let key = keys[Int(t)] { out.append(Word(index: i, key: key)) }
         }
         return out
+    }
+
+    /// The key of `token` when it is a content word, else `nil`.
+    static func key(of token: Token) -> TermKey? {
+        guard token.kind == .arabicWord || token.kind == .latinWord else { return nil }
+        let key = TermKey(token.stem)
+        guard token.stem.unicodeScalars.count >= 2, !stopWords.contains(TermKey(token.base)), !stopWords.contains(key)
+        else { return nil }
+        return key
     }
 
     /// The keys of `words` and of their adjacent pairs (two content words with no other token

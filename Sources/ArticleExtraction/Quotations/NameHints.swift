@@ -39,7 +39,7 @@ public struct NameHints: Sendable {
     /// The stem occurs in fewer than `below` (default ``rareBelow``) background documents.
     func isRare(_ stem: String, below: Int32? = nil) -> Bool {
         guard let frequencies else { return false }
-        return (frequencies.counts[TermKey(stem)] ?? 0) < (below ?? rareBelow)
+        return frequencies.count(TermKey(stem)) < (below ?? rareBelow)
     }
 
     /// The first names listed one per line in `directory/gazetteer/person-first-names.txt` (the

@@ -331,25 +331,46 @@ enum NERFeatureExtractor {
         _ p1: NERTokenInfo, _ t: NERTokenInfo, _ n1: NERTokenInfo, groups: NERFeatureGroups, lexicon: NERLexicon,
         into sink: inout S
     ) {
+        wordPairFeatures(p1, t, n1, groups: groups, lexicon: lexicon, into: &sink)
+        if groups.contains(.gazetteer) { phraseFeatures(p1.phrase, t.phrase, n1.phrase, into: &sink) }
+        if groups.contains(.rules) { ruleFeatures(p1.rule, t.rule, n1.rule, into: &sink) }
+    }
+
+    /// The pair features of the words themselves: form bigrams and the coarsest-cluster bigram.
+    @inline(__always)
+    static func wordPairFeatures<S: NERFeatureSink>(
+        _ p1: NERTokenInfo, _ t: NERTokenInfo, _ n1: NERTokenInfo, groups: NERFeatureGroups, lexicon: NERLexicon,
+        into sink: inout S
+    ) {
         typealias T = Template
         sink.add(FeatureHash.feature(T.bigramPrev, FeatureHash.combine(p1.form, t.form)))
         sink.add(FeatureHash.feature(T.bigramNext, FeatureHash.combine(t.form, n1.form)))
-        if groups.contains(.gazetteer) {
-            if t.phrase != 0 { sink.add(FeatureHash.feature(T.phrase, UInt64(t.phrase))) }
-            if p1.phrase != 0 { sink.add(FeatureHash.feature(T.phrasePrev, UInt64(p1.phrase))) }
-            if n1.phrase != 0 { sink.add(FeatureHash.feature(T.phraseNext, UInt64(n1.phrase))) }
-        }
-        if groups.contains(.rules) {
-            sink.add(FeatureHash.feature(T.rule, UInt64(t.rule)))
-            sink.add(FeatureHash.feature(T.rulePrev, UInt64(p1.rule) << 8 | UInt64(t.rule)))
-            sink.add(FeatureHash.feature(T.ruleNext, UInt64(t.rule) << 8 | UInt64(n1.rule)))
-        }
         if groups.contains(.clusters) && lexicon.parentLevels > 0 {
             let coarsest = lexicon.parentLevels - 1
             let a = p1.word.cluster.map { UInt64(lexicon.parent(of: $0, level: coarsest)) + 1 } ?? 0
             let b = t.word.cluster.map { UInt64(lexicon.parent(of: $0, level: coarsest)) + 1 } ?? 0
             sink.add(FeatureHash.feature(T.clusterBigram, a << 16 | b))
         }
+    }
+
+    /// The listed-name position features (``NERTokenInfo/phrase`` of the token and its neighbours;
+    /// a 0 adds nothing).
+    @inline(__always)
+    static func phraseFeatures<S: NERFeatureSink>(_ p1: UInt8, _ t: UInt8, _ n1: UInt8, into sink: inout S) {
+        typealias T = Template
+        if t != 0 { sink.add(FeatureHash.feature(T.phrase, UInt64(t))) }
+        if p1 != 0 { sink.add(FeatureHash.feature(T.phrasePrev, UInt64(p1))) }
+        if n1 != 0 { sink.add(FeatureHash.feature(T.phraseNext, UInt64(n1))) }
+    }
+
+    /// The rule recogniser's tags (``NERTokenInfo/rule``) of the token and its pairs with its
+    /// neighbours.
+    @inline(__always)
+    static func ruleFeatures<S: NERFeatureSink>(_ p1: UInt8, _ t: UInt8, _ n1: UInt8, into sink: inout S) {
+        typealias T = Template
+        sink.add(FeatureHash.feature(T.rule, UInt64(t)))
+        sink.add(FeatureHash.feature(T.rulePrev, UInt64(p1) << 8 | UInt64(t)))
+        sink.add(FeatureHash.feature(T.ruleNext, UInt64(t) << 8 | UInt64(n1)))
     }
 
     /// Kind, length bucket and form choice.

@@ -26,6 +26,8 @@ struct NERTagger: Sendable {
     private let cachedInfos: [NERTokenInfo]
     /// Five scores per cached word: own, then as each neighbour role.
     private let cachedScores: [NERScores]
+    /// Scores of the small-valued pair features, by value (``NERPairTables``).
+    private let pairTables: NERPairTables
     /// The other types met so far (`nil`: every article works out its own).
     let typeCache: NERTypeCache?
 
@@ -42,6 +44,7 @@ struct NERTagger: Sendable {
         var cached = HashedTable<Int32>(capacity: model.frequentWords.count, empty: -1)
         var infos: [NERTokenInfo] = []
         var scores: [NERScores] = []
+        var tables: NERPairTables?
         boundaryRoles = model.weights.withRecords { records in
             var sink = NERScoreSink(table: model.table, records: records)
             for word in model.frequentWords {
@@ -53,12 +56,14 @@ struct NERTagger: Sendable {
                 scores += [NERScores](repeating: .zero, count: 5)
                 Self.scoreType(info, tokens[0], model, &sink, into: &scores, at: scores.count - 5)
             }
+            tables = NERPairTables(groups: model.groups, sink: &sink)
             return NERFeatureExtractor.Role.allCases.map { role in
                 NERFeatureExtractor.neighbourFeatures(
                     .boundary, role, groups: model.groups, lexicon: model.lexicon, into: &sink)
                 return sink.take()
             }
         }
+        pairTables = tables!
         self.cached = cached
         cachedInfos = infos
         cachedScores = scores
@@ -168,9 +173,10 @@ struct NERTagger: Sendable {
                                         ? ts[Int(typeOf[i + 2]) * 5 + 4] : boundaryRoles[3]
                                     let p1 = i - 1 >= line.lowerBound ? info[i - 1] : .boundary
                                     let n1 = i + 1 < line.upperBound ? info[i + 1] : .boundary
-                                    NERFeatureExtractor.pairFeatures(
+                                    NERFeatureExtractor.wordPairFeatures(
                                         p1, info[i], n1, groups: groups, lexicon: lexicon, into: &sink)
                                     s += sink.take()
+                                    pairTables.add(p1, info[i], n1, to: &s)
                                     s.writeStage1(e1, at: i * k)
                                     if !e2.isEmpty { s.writeStage2(e2, at: i * k) }
                                 }

@@ -18,6 +18,12 @@ struct NumberRecognizer: Sendable {
     func mentions(in tokens: [Token], scalars: [Unicode.Scalar], skip: (Int) -> Bool) -> [ArticleDocument.NumberMention]
     {
         var found: [ArticleDocument.NumberMention] = []
+        // A number in words starts with a word of the lexicon: known once per distinct token.
+        let types = TokenTypes(tokens)
+        let typeIsNumberWord = types.first.map { first in
+            let t = tokens[Int(first)]
+            return t.kind == .arabicWord && (lexicon.word(t.base) ?? lexicon.word(t.normalized)) != nil
+        }
         var i = 0
         while i < tokens.count {
             if skip(i) {
@@ -50,7 +56,7 @@ struct NumberRecognizer: Sendable {
                         end = after
                     }
                 }
-            } else if t.kind == .arabicWord, let (v, after) = words(tokens, at: i, skip: skip) {
+            } else if typeIsNumberWord[Int(types.typeOf[i])], let (v, after) = words(tokens, at: i, skip: skip) {
                 isNumber = true
                 value = v
                 end = after

@@ -11,6 +11,13 @@ struct QuotationTokens {
     let form: [SpeechVerbLexicon.Form?]
     /// The paragraph index of each token.
     let paragraph: [Int]
+    /// The single scalar of each punctuation or symbol token, else 0 (``mark(_:)``).
+    private let marks: [UInt32]
+    /// Whether each token ends a sentence (``isSentenceEnd(_:)``).
+    private let sentenceEnds: [Bool]
+    /// Whether each token is an Arabic word whose base is a title or a courtesy title
+    /// (``SpeakerResolver/isTitleOrCourtesy(_:)``).
+    let isTitleOrCourtesy: [Bool]
     /// For each token, the index of the entity mention it starts or lies in, or -1.
     let mentionAt: [Int]
     /// Token ranges of the mentions, in mention order.
@@ -20,21 +27,23 @@ struct QuotationTokens {
     init(tokens: [Token], paragraphs: [ScalarRange], mentions: [EntityMention], verbs: SpeechVerbLexicon) {
         self.tokens = tokens
         self.mentions = mentions
-        var form = [SpeechVerbLexicon.Form?](repeating: nil, count: tokens.count)
+        // What a token says is a function of its forms: worked out once per distinct token.
+        let types = TokenTypes(tokens)
+        let typeForms = types.first.map { Self.speechForm(tokens[Int($0)], verbs) }
+        let typeMarks = types.first.map { Self.markScalar(tokens[Int($0)]) }
+        let typeEnds = types.first.map { Self.endsSentence(tokens[Int($0)]) }
+        let form = types.typeOf.map { typeForms[Int($0)] }
+        marks = types.typeOf.map { typeMarks[Int($0)] }
+        sentenceEnds = types.typeOf.map { typeEnds[Int($0)] }
+        let typeTitles = types.first.map { first in
+            tokens[Int(first)].kind == .arabicWord && SpeakerResolver.isTitleOrCourtesy(tokens[Int(first)].base)
+        }
+        isTitleOrCourtesy = types.typeOf.map { typeTitles[Int($0)] }
         var paragraph = [Int](repeating: 0, count: tokens.count)
         var p = 0
         for (i, t) in tokens.enumerated() {
             while p + 1 < paragraphs.count && t.range.start >= paragraphs[p].end { p += 1 }
             paragraph[i] = p
-            guard t.kind == .arabicWord, !t.proclitics.contains("ال") else { continue }
-            let conjunction = t.proclitics.first == "و" || t.proclitics.first == "ف"
-            if let f = verbs.form(t.base), t.proclitics.allSatisfy({ $0 == "و" || $0 == "ف" }) {
-                if !f.needsConjunction || conjunction { form[i] = f }
-            } else if t.proclitics.allSatisfy({ $0 == "و" || $0 == "ف" }), t.base.unicodeScalars.first == "ب",
-                let f = verbs.form(String(t.base.unicodeScalars.dropFirst())), f.kind == .nominal
-            {
-                form[i] = f
-            }
         }
         self.form = form
         self.paragraph = paragraph
@@ -55,13 +64,41 @@ struct QuotationTokens {
         self.mentionTokens = ranges
     }
 
+    /// The verb-of-saying form of `t`: a verb of the lexicon with at most و or ف before it (one
+    /// that needs a conjunction only with one), or a nominal form after ب (بالقول).
+    private static func speechForm(_ t: Token, _ verbs: SpeechVerbLexicon) -> SpeechVerbLexicon.Form? {
+        guard t.kind == .arabicWord, !t.proclitics.contains("ال") else { return nil }
+        let conjunction = t.proclitics.first == "و" || t.proclitics.first == "ف"
+        if let f = verbs.form(t.base), t.proclitics.allSatisfy({ $0 == "و" || $0 == "ف" }) {
+            if !f.needsConjunction || conjunction { return f }
+        } else if t.proclitics.allSatisfy({ $0 == "و" || $0 == "ف" }), t.base.unicodeScalars.first == "ب",
+            let f = verbs.form(String(t.base.unicodeScalars.dropFirst())), f.kind == .nominal
+        {
+            return f
+        }
+        return nil
+    }
+
+    /// The single scalar of a punctuation or symbol token, or 0.
+    private static func markScalar(_ t: Token) -> UInt32 {
+        guard t.kind == .punctuation || t.kind == .symbol else { return 0 }
+        let s = t.surface.unicodeScalars
+        return s.count == 1 ? s.first!.value : 0
+    }
+
+    private static func endsSentence(_ t: Token) -> Bool {
+        switch t.surface {
+        case ".", "!", "?", "؟", "۔", "!!", "؟؟", "??": true
+        default: false
+        }
+    }
+
     // MARK: - Marks
 
     /// The single scalar of a punctuation token, or 0.
     func mark(_ k: Int) -> UInt32 {
-        guard k >= 0, k < tokens.count, tokens[k].kind == .punctuation || tokens[k].kind == .symbol else { return 0 }
-        let s = tokens[k].surface.unicodeScalars
-        return s.count == 1 ? s.first!.value : 0
+        guard k >= 0, k < tokens.count else { return 0 }
+        return marks[k]
     }
 
     func isColon(_ k: Int) -> Bool { mark(k) == 0x3A || mark(k) == 0xFF1A }
@@ -154,12 +191,7 @@ struct QuotationTokens {
     // MARK: - Sentences
 
     /// A sentence end: `.` `!` `?` `؟` (a run of two or more periods is not one).
-    func isSentenceEnd(_ k: Int) -> Bool {
-        switch tokens[k].surface {
-        case ".", "!", "?", "؟", "۔", "!!", "؟؟", "??": return true
-        default: return false
-        }
-    }
+    func isSentenceEnd(_ k: Int) -> Bool { sentenceEnds[k] }
 
     /// Scalar end of the quoted words starting at token `start`: up to the sentence end or the
     /// paragraph end, jumping over quotations in marks, final punctuation excluded.

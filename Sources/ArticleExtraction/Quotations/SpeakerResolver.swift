@@ -76,8 +76,7 @@ struct SpeakerResolver {
         let tokens = view.tokens
         var k = 0
         while k < tokens.count {
-            let t = tokens[k]
-            guard t.kind == .arabicWord, Self.isTitle(t.base) || Self.courtesyTitles.contains(TermKey(t.base)) else {
+            guard view.isTitleOrCourtesy[k] else {
                 k += 1
                 continue
             }

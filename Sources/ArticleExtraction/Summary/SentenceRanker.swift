@@ -29,6 +29,42 @@ public struct SentenceRanker: Sendable {
         sentences: [ScalarRange], tokens: [Token], weights: [TermKey: Double], dateTokens: (Int) -> Bool,
         locations: [ScalarRange]
     ) -> [Int] {
+        // What the ranking reads of a token is a function of its forms: worked out once per
+        // distinct token, with each distinct stem numbered and weighed once.
+        struct TypeFacts {
+            var isWord: Bool
+            var isNumber: Bool
+            var hasDoubleSlash: Bool
+            var isCaptionWord: Bool
+            var isAgencyWord: Bool
+            /// Number of the stem (words only, else -1).
+            var stem: Int32
+        }
+        let types = TokenTypes(tokens)
+        var stemNumbers: [TermKey: Int32] = [:]
+        var stemWeights: [Double] = []
+        let facts = types.first.map { first -> TypeFacts in
+            let t = tokens[Int(first)]
+            let isWord = t.kind == .arabicWord || t.kind == .latinWord
+            var stem: Int32 = -1
+            if isWord {
+                let key = TermKey(t.stem)
+                if let number = stemNumbers[key] {
+                    stem = number
+                } else {
+                    stem = Int32(stemWeights.count)
+                    stemNumbers[key] = stem
+                    stemWeights.append(weights[key] ?? 0)
+                }
+            }
+            let normalized = isWord ? TermKey(t.normalized) : ""
+            return TypeFacts(
+                isWord: isWord, isNumber: t.kind == .number, hasDoubleSlash: Self.holdsDoubleSlash(t.surface),
+                isCaptionWord: isWord && Self.captionWords.contains(normalized),
+                isAgencyWord: isWord && Self.agencyWords.contains(normalized), stem: stem)
+        }
+        /// The last sentence each stem was counted in (distinct stems per sentence).
+        var countedIn = [Int](repeating: -1, count: stemWeights.count)
         var scored: [(index: Int, score: Double)] = []
         var k = 0
         var place = 0  // the first location not ending before the current token (locations are in order)
@@ -38,29 +74,32 @@ public struct SentenceRanker: Sendable {
             var j = k
             var content = 0
             var words = 0
-            var stems = Set<TermKey>()
+            var weight = 0.0
             var caption = false
             var first = true
             while j < tokens.count && tokens[j].range.end <= sentence.end {
                 let t = tokens[j]
-                if Self.holdsDoubleSlash(t.surface) { caption = true }
-                if t.kind == .arabicWord || t.kind == .latinWord {
-                    let normalized = TermKey(t.normalized)
-                    if first && Self.captionWords.contains(normalized) { caption = true }
+                let f = facts[Int(types.typeOf[j])]
+                if f.hasDoubleSlash { caption = true }
+                if f.isWord {
+                    if first && f.isCaptionWord { caption = true }
                     first = false
                     words += 1
                     while place < locations.count && locations[place].end <= t.range.start { place += 1 }
                     let isPlace = place < locations.count && locations[place].start <= t.range.start
-                    if !dateTokens(j) && !isPlace && !Self.agencyWords.contains(normalized) { content += 1 }
-                    stems.insert(TermKey(t.stem))
-                } else if t.kind == .number {
+                    if !dateTokens(j) && !isPlace && !f.isAgencyWord { content += 1 }
+                    if countedIn[Int(f.stem)] != index {
+                        countedIn[Int(f.stem)] = index
+                        weight += stemWeights[Int(f.stem)]
+                    }
+                } else if f.isNumber {
                     first = false
                 }
                 j += 1
             }
             k = j
             guard content >= 5, !caption else { continue }
-            var score = stems.reduce(0) { $0 + (weights[$1] ?? 0) } / Double(max(8, words)).squareRoot()
+            var score = weight / Double(max(8, words)).squareRoot()
             if lead {
                 score *= 1.25
                 lead = false

@@ -86,11 +86,15 @@ struct QuotationTokens {
         return s.count == 1 ? s.first!.value : 0
     }
 
+    /// `.` `!` `?` `؟` `۔` and their doubles (compared by code units: `String` pattern matching
+    /// normalises every Arabic surface it is offered).
     private static func endsSentence(_ t: Token) -> Bool {
-        switch t.surface {
-        case ".", "!", "?", "؟", "۔", "!!", "؟؟", "??": true
-        default: false
-        }
+        guard t.kind == .punctuation else { return false }
+        return sentenceEndSurfaces.contains { $0.elementsEqual(t.surface.utf8) }
+    }
+
+    private static let sentenceEndSurfaces: [[UInt8]] = [".", "!", "?", "؟", "۔", "!!", "؟؟", "??"].map {
+        Array($0.utf8)
     }
 
     // MARK: - Marks

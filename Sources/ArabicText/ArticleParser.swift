@@ -75,6 +75,8 @@ public enum ArticleParser {
     /// `RSS` or `Atom` when the first 1,024 scalars of `text` open an XML feed: an `<rss`,
     /// `<rdf:RDF` or `<feed` element before any HTML marker.
     static func feedKind(_ text: Substring) -> String? {
+        // Most inputs are not markup: decided before lowercasing 1,024 scalars of Arabic.
+        guard text.unicodeScalars.first == "<" else { return nil }
         let prefix = String(text.unicodeScalars.prefix(htmlPrefixScalars)).lowercased()
         guard prefix.hasPrefix("<") else { return nil }
         let html = ["<html", "<!doctype html", "<body"].compactMap { prefix.range(of: $0)?.lowerBound }.min()

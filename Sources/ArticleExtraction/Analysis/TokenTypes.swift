@@ -9,7 +9,7 @@ import ArabicText
 /// Two tokens are one type here when they share forms (the repetitions of a word within one
 /// tokenizer call, about 40% of a news article's tokens); equal tokens cut by different calls
 /// are two types, which costs a repeated computation, never a wrong answer. Made in one pass,
-/// one probe per token into an open-addressing table keyed by the forms' address: no string is
+/// one probe sequence per token into an open-addressing table keyed by the forms' address: no string is
 /// hashed or compared.
 struct TokenTypes: Sendable {
     /// For each token, the index of its type.
@@ -21,13 +21,32 @@ struct TokenTypes: Sendable {
     var count: Int { first.count }
 
     init(_ tokens: [Token]) {
-        var index = HashedTable<Int32>(capacity: min(tokens.count, 4096), empty: -1)
-        var typeOf = [Int32](repeating: 0, count: tokens.count)
+        let n = tokens.count
+        var size = 16
+        while size < 2 * n { size *= 2 }
+        let mask = size - 1
+        // Open addressing, linear probing, one probe sequence per token (lookup and insert in one).
+        var slotKeys = [UInt64](repeating: 0, count: size)
+        var slotTypes = [Int32](repeating: 0, count: size)
+        var typeOf = [Int32](repeating: 0, count: n)
         var first: [Int32] = []
-        for (i, token) in tokens.enumerated() {
-            typeOf[i] = index.value(for: Self.key(token)) {
-                first.append(Int32(truncatingIfNeeded: i))
-                return Int32(truncatingIfNeeded: first.count - 1)
+        tokens.withUnsafeBufferPointer { tokens in
+            slotKeys.withUnsafeMutableBufferPointer { keys in
+                slotTypes.withUnsafeMutableBufferPointer { types in
+                    typeOf.withUnsafeMutableBufferPointer { typeOf in
+                        for i in 0..<n {
+                            let key = Self.key(tokens[i])
+                            var slot = Int(truncatingIfNeeded: key) & mask
+                            while keys[slot] != 0 && keys[slot] != key { slot = (slot + 1) & mask }
+                            if keys[slot] == 0 {
+                                keys[slot] = key
+                                types[slot] = Int32(truncatingIfNeeded: first.count)
+                                first.append(Int32(truncatingIfNeeded: i))
+                            }
+                            typeOf[i] = types[slot]
+                        }
+                    }
+                }
             }
         }
         self.typeOf = typeOf

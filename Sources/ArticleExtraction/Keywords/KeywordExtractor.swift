@@ -35,6 +35,7 @@ public struct KeywordExtractor: Sendable {
         let types = TokenTypes(tokens)
         var stems: [TermKey] = []
         var stemNumbers: [TermKey: Int32] = [:]
+        stemNumbers.reserveCapacity(types.count)
         let stemOfType = types.first.map { first -> Int32 in
             guard let key = KeywordTerms.key(of: tokens[Int(first)]) else { return -1 }
             if let number = stemNumbers[key] { return number }

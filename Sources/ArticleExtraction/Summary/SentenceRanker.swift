@@ -42,6 +42,7 @@ public struct SentenceRanker: Sendable {
         }
         let types = TokenTypes(tokens)
         var stemNumbers: [TermKey: Int32] = [:]
+        stemNumbers.reserveCapacity(types.count)
         var stemWeights: [Double] = []
         let facts = types.first.map { first -> TypeFacts in
             let t = tokens[Int(first)]

@@ -30,6 +30,31 @@ struct TokenTypesTests {
         #expect(types.first == [0, 1, 2])
     }
 
+    @Test("a long text: the same grouping as a dictionary keyed by the forms' identity")
+    func longText() {
+        // Three-letter words over 26 letters: about 2,300 distinct ones among 6,000, with repetitions
+        // far apart, so that probe sequences run long and wrap around the table.
+        let letters = Array("بتثجحخدذرزسشصضطظعغفقكلمنهي")
+        var text = ""
+        for k in 0..<6_000 {
+            text += String([letters[k % 26], letters[(k / 26) % 26], letters[(k * 7 / 5) % 26]]) + " "
+        }
+        let tokens = Tokenizer().tokens(in: ScalarText.scalars(of: text))
+        let types = TokenTypes(tokens)
+        var expected: [ObjectIdentifier: Int32] = [:]
+        var firsts: [Int32] = []
+        let typeOf = tokens.enumerated().map { i, token in
+            if let t = expected[token.formsIdentity] { return t }
+            expected[token.formsIdentity] = Int32(firsts.count)
+            firsts.append(Int32(i))
+            return Int32(firsts.count - 1)
+        }
+        #expect(tokens.count == 6_000)
+        #expect(types.count > 1_000)
+        #expect(types.typeOf == typeOf)
+        #expect(types.first == firsts)
+    }
+
     @Test("no tokens, no types")
     func empty() {
         let types = TokenTypes([])

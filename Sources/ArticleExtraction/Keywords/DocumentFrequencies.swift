@@ -18,9 +18,11 @@ public struct DocumentFrequencies: Sendable, Equatable {
     public let counts: [TermKey: Int32]
     /// `counts` again, by a 64-bit hash of the term's UTF-8 (``key(_:)``): the look-up the
     /// extraction makes for every distinct term of an article, one probe into flat arrays instead
-    /// of hashing the string with SipHash and comparing it in a table of 90,000 strings. Two
-    /// terms with one hash would share a count; for 90,000 terms the chance is about 2⁻³⁷.
-    private let hashed: HashedTable<Int32>
+    /// of hashing the string with SipHash and comparing it in a table of 90,000 strings. `nil`
+    /// when two terms of the table share a hash (for 90,000 terms, a chance of about 2⁻³²):
+    /// then `counts` answers. A term absent from the table takes a stored term's count only when
+    /// its hash equals that term's, about 2⁻⁶³ a probe.
+    private let hashed: HashedTable<Int32>?
 
     public init(documents: Int, counts: [String: Int32]) {
         self.init(
@@ -30,8 +32,14 @@ public struct DocumentFrequencies: Sendable, Equatable {
     private init(documents: Int, keyed counts: [TermKey: Int32]) {
         self.documents = documents
         self.counts = counts
-        var hashed = HashedTable<Int32>(capacity: counts.count, empty: 0)
-        for (term, count) in counts { hashed.set(Self.key(term), count) }
+        var hashed: HashedTable<Int32>? = HashedTable(capacity: counts.count, empty: 0)
+        for (term, count) in counts {
+            guard hashed?.value(for: Self.key(term)) == nil else {
+                hashed = nil
+                break
+            }
+            hashed?.set(Self.key(term), count)
+        }
         self.hashed = hashed
     }
 
@@ -42,7 +50,8 @@ public struct DocumentFrequencies: Sendable, Equatable {
     /// Documents holding `term` (0 for a term the table does not hold).
     @inline(__always)
     public func count(_ term: TermKey) -> Int32 {
-        hashed.value(for: Self.key(term), default: 0)
+        guard let hashed else { return counts[term] ?? 0 }
+        return hashed.value(for: Self.key(term), default: 0)
     }
 
     /// `log((N + 1) / (df + 1)) + 1`: the smoothed inverse document frequency of `term` (scikit-learn's

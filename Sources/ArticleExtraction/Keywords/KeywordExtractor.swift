@@ -172,7 +172,7 @@ public struct KeywordExtractor: Sendable {
     /// hold (fewer documents than the table's threshold), the mean of its words' IDFs, so that a
     /// chance pair is not preferred for its rarity alone.
     func idf(_ key: TermKey, stems: [TermKey]) -> Double {
-        if stems.count == 1 || frequencies.count(key) > 0 { return frequencies.idf(key) }
+        if stems.count == 1 || frequencies.counts[key] != nil { return frequencies.idf(key) }
         return stems.reduce(0) { $0 + frequencies.idf($1) } / Double(stems.count)
     }
 

@@ -331,20 +331,28 @@ enum NERFeatureExtractor {
         _ p1: NERTokenInfo, _ t: NERTokenInfo, _ n1: NERTokenInfo, groups: NERFeatureGroups, lexicon: NERLexicon,
         into sink: inout S
     ) {
-        wordPairFeatures(p1, t, n1, groups: groups, lexicon: lexicon, into: &sink)
+        bigramFeatures(p1, t, n1, into: &sink)
         if groups.contains(.gazetteer) { phraseFeatures(p1.phrase, t.phrase, n1.phrase, into: &sink) }
         if groups.contains(.rules) { ruleFeatures(p1.rule, t.rule, n1.rule, into: &sink) }
+        clusterBigramFeature(p1, t, groups: groups, lexicon: lexicon, into: &sink)
     }
 
-    /// The pair features of the words themselves: form bigrams and the coarsest-cluster bigram.
+    /// The form bigrams of the token with each neighbour.
     @inline(__always)
-    static func wordPairFeatures<S: NERFeatureSink>(
-        _ p1: NERTokenInfo, _ t: NERTokenInfo, _ n1: NERTokenInfo, groups: NERFeatureGroups, lexicon: NERLexicon,
-        into sink: inout S
+    static func bigramFeatures<S: NERFeatureSink>(
+        _ p1: NERTokenInfo, _ t: NERTokenInfo, _ n1: NERTokenInfo, into sink: inout S
     ) {
         typealias T = Template
         sink.add(FeatureHash.feature(T.bigramPrev, FeatureHash.combine(p1.form, t.form)))
         sink.add(FeatureHash.feature(T.bigramNext, FeatureHash.combine(t.form, n1.form)))
+    }
+
+    /// The coarsest-cluster bigram of the token with the one before it (``NERFeatureGroups/clusters``).
+    @inline(__always)
+    static func clusterBigramFeature<S: NERFeatureSink>(
+        _ p1: NERTokenInfo, _ t: NERTokenInfo, groups: NERFeatureGroups, lexicon: NERLexicon, into sink: inout S
+    ) {
+        typealias T = Template
         if groups.contains(.clusters) && lexicon.parentLevels > 0 {
             let coarsest = lexicon.parentLevels - 1
             let a = p1.word.cluster.map { UInt64(lexicon.parent(of: $0, level: coarsest)) + 1 } ?? 0

@@ -3,9 +3,11 @@
 /// The scores of the pair features whose values are small numbers (the listed-name positions
 /// and the rule recogniser's tags of a token and its neighbours, ``NERFeatureExtractor/phraseFeatures(_:_:_:into:)``
 /// and ``NERFeatureExtractor/ruleFeatures(_:_:_:into:)``), worked out for every value once, when
-/// the tagger is made: per token, five look-ups into the model's feature table (each a likely
-/// cache miss) become five reads from 50 KB of tables. The sums are those of the features one by
-/// one, grouped differently (equal up to float rounding).
+/// the tagger is made: per token, six look-ups into the model's feature table (each a likely
+/// cache miss) become six reads from 50 KB of tables. Each entry is one feature's weights added to
+/// zero (exact), and the tagger adds the entries to its running sum in the order of
+/// ``NERFeatureExtractor/pairFeatures(_:_:_:groups:lexicon:into:)``, so the scores are those of
+/// the features one by one, to the last bit (a value that adds no feature reads a zero entry).
 ///
 /// Values are below 16 (``NERTokenInfo/phrase`` is at most 4, ``NERTokenInfo/rule`` a tag index
 /// up to 8, or 15 at a line boundary).
@@ -51,7 +53,8 @@ struct NERPairTables: Sendable {
         self.rule = rule
     }
 
-    /// Adds the scores of the phrase and rule pair features of `t` between `p1` and `n1` to `s`.
+    /// Adds the scores of the phrase and rule pair features of `t` between `p1` and `n1` to `s`, in
+    /// the order of ``NERFeatureExtractor/pairFeatures(_:_:_:groups:lexicon:into:)``.
     @inline(__always)
     func add(_ p1: NERTokenInfo, _ t: NERTokenInfo, _ n1: NERTokenInfo, to s: inout NERScores) {
         let v = Self.values

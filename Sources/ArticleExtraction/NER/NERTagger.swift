@@ -173,10 +173,13 @@ struct NERTagger: Sendable {
                                         ? ts[Int(typeOf[i + 2]) * 5 + 4] : boundaryRoles[3]
                                     let p1 = i - 1 >= line.lowerBound ? info[i - 1] : .boundary
                                     let n1 = i + 1 < line.upperBound ? info[i + 1] : .boundary
-                                    NERFeatureExtractor.wordPairFeatures(
-                                        p1, info[i], n1, groups: groups, lexicon: lexicon, into: &sink)
+                                    // The pair features in ``NERFeatureExtractor/pairFeatures``'s
+                                    // order, so that the sums are the same to the last bit.
+                                    NERFeatureExtractor.bigramFeatures(p1, info[i], n1, into: &sink)
+                                    pairTables.add(p1, info[i], n1, to: &sink.scores)
+                                    NERFeatureExtractor.clusterBigramFeature(
+                                        p1, info[i], groups: groups, lexicon: lexicon, into: &sink)
                                     s += sink.take()
-                                    pairTables.add(p1, info[i], n1, to: &s)
                                     s.writeStage1(e1, at: i * k)
                                     if !e2.isEmpty { s.writeStage2(e2, at: i * k) }
                                 }

@@ -2,9 +2,11 @@
 
 import ArabicText
 
-/// The facts about one token that the feature templates read, worked out once per token of an
-/// article (``NERFeatureExtractor/infos(for:lines:lexicon:seen:)``): hashes of its forms, what the
-/// lexicon and the training data say about its lexical form, and its shape.
+/// The facts about one token that the feature templates read: hashes of its forms, what the
+/// lexicon and the training data say about its lexical form, and its shape. The tagger works them
+/// out once per distinct word of the stream (``NERTypeCache``), then marks each token's place in
+/// listed names and the rule recogniser's tag; training works them out per token
+/// (``NERFeatureExtractor/infos(for:lines:lexicon:seen:)``).
 struct NERTokenInfo: Sendable {
     /// Hash of the lexical form (``NERFormChoice``).
     var form: UInt64

@@ -9,7 +9,9 @@ import Synchronization
 /// The model's frequent words (``NERModel/frequentWords``) come from the training text; a news
 /// stream's own vocabulary (names of the week, places, agencies) is learnt here as it arrives.
 /// An entry is a pure function of the token type and the model, so a hit gives exactly the scores
-/// the tagger would compute: the cache changes the speed, never the output.
+/// the tagger would compute: the cache changes the speed, not the output. Types are keyed by a
+/// 64-bit hash of surface and kind (as in the tagger's own per-article table), so two types could
+/// share an entry only through a hash collision: about 2⁻⁴⁹ a look-up with the cache full.
 ///
 /// Bounded, with two generations (a cheap approximation of least-recently-used): look-ups
 /// search the current generation, then the previous one, and a type found only in the previous

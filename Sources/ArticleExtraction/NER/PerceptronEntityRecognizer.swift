@@ -5,8 +5,9 @@ import ArabicText
 /// The trained recogniser: tags an article with a ``NERModel`` (``NERTagger``) and makes the
 /// document's mentions from the spans (``MentionBuilder``).
 ///
-/// `pipeline.model` is the model's name (e.g. `perceptron-ner-1`). Pure and `Sendable`: one
-/// instance serves every extract worker.
+/// `pipeline.model` is the model's name (e.g. `perceptron-ner-1`). `Sendable`: one instance serves
+/// every extract worker; its only shared state is the tagger's type cache (``NERTypeCache``), which
+/// changes its speed, not its output.
 public struct PerceptronEntityRecognizer: EntityRecognizing {
     /// The model this recogniser runs.
     public let nerModel: NERModel

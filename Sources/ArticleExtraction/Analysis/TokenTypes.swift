@@ -9,7 +9,7 @@ import ArabicText
 /// Two tokens are one type here when they share forms (the repetitions of a word within one
 /// tokenizer call, about 40% of a news article's tokens); equal tokens cut by different calls
 /// are two types, which costs a repeated computation, never a wrong answer. Made in one pass,
-/// one probe sequence per token into an open-addressing table keyed by the forms' address: no string is
+/// one probe sequence per token into a ``HashedTable`` keyed by the forms' address: no string is
 /// hashed or compared.
 struct TokenTypes: Sendable {
     /// For each token, the index of its type.
@@ -21,32 +21,13 @@ struct TokenTypes: Sendable {
     var count: Int { first.count }
 
     init(_ tokens: [Token]) {
-        let n = tokens.count
-        var size = 16
-        while size < 2 * n { size *= 2 }
-        let mask = size - 1
-        // Open addressing, linear probing, one probe sequence per token (lookup and insert in one).
-        var slotKeys = [UInt64](repeating: 0, count: size)
-        var slotTypes = [Int32](repeating: 0, count: size)
-        var typeOf = [Int32](repeating: 0, count: n)
+        var index = HashedTable<Int32>(capacity: tokens.count, empty: -1)
+        var typeOf = [Int32](repeating: 0, count: tokens.count)
         var first: [Int32] = []
-        tokens.withUnsafeBufferPointer { tokens in
-            slotKeys.withUnsafeMutableBufferPointer { keys in
-                slotTypes.withUnsafeMutableBufferPointer { types in
-                    typeOf.withUnsafeMutableBufferPointer { typeOf in
-                        for i in 0..<n {
-                            let key = Self.key(tokens[i])
-                            var slot = Int(truncatingIfNeeded: key) & mask
-                            while keys[slot] != 0 && keys[slot] != key { slot = (slot + 1) & mask }
-                            if keys[slot] == 0 {
-                                keys[slot] = key
-                                types[slot] = Int32(truncatingIfNeeded: first.count)
-                                first.append(Int32(truncatingIfNeeded: i))
-                            }
-                            typeOf[i] = types[slot]
-                        }
-                    }
-                }
+        for i in tokens.indices {
+            typeOf[i] = index.value(for: Self.key(tokens[i])) {
+                first.append(Int32(truncatingIfNeeded: i))
+                return Int32(truncatingIfNeeded: first.count - 1)
             }
         }
         self.typeOf = typeOf
@@ -60,18 +41,12 @@ struct TokenTypes: Sendable {
         return typeOf.map { perType[Int($0)] }
     }
 
-    /// The table key of the token's forms: their address through MurmurHash3's 64-bit finaliser
-    /// (`fmix64`, Appleby), so that the low bits the table indexes by are spread (objects are
-    /// 16-byte aligned). `fmix64` is a bijection with `fmix64(0) == 0`, so distinct forms get
+    /// The table key of the token's forms: their address through MurmurHash3's finaliser
+    /// (``FeatureHash/finalize(_:)``), so that the low bits the table indexes by are spread (objects
+    /// are 16-byte aligned). The finaliser is a bijection that maps 0 to 0, so distinct forms get
     /// distinct keys and no key is 0 (the table's empty mark).
     @inline(__always)
     private static func key(_ token: Token) -> UInt64 {
-        var x = UInt64(UInt(bitPattern: token.formsIdentity))
-        x ^= x >> 33
-        x &*= 0xFF51_AFD7_ED55_8CCD
-        x ^= x >> 33
-        x &*= 0xC4CE_B9FE_1A85_EC53
-        x ^= x >> 33
-        return x
+        FeatureHash.finalize(UInt64(UInt(bitPattern: token.formsIdentity)))
     }
 }

@@ -57,9 +57,18 @@ struct HashedTable<Value: BitwiseCopyable & Sendable>: Sendable {
     /// The value under `key`, storing `make()` there first when there is none.
     @inline(__always)
     mutating func value(for key: UInt64, orInsert make: () -> Value) -> Value {
-        if let found = value(for: key) { return found }
+        precondition(key != 0, "0 marks an empty slot")
+        if (count + 1) * 2 > keys.count { grow() }
+        // One probe sequence: the slot that holds `key`, or the empty slot where it goes.
+        var slot = Int(truncatingIfNeeded: key) & mask
+        while keys[slot] != 0 {
+            if keys[slot] == key { return values[slot] }
+            slot = (slot + 1) & mask
+        }
         let made = make()
-        set(key, made)
+        keys[slot] = key
+        values[slot] = made
+        count += 1
         return made
     }
 

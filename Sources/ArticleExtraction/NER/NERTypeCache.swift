@@ -17,8 +17,8 @@ import Synchronization
 /// search the current generation, then the previous one, and a type found only in the previous
 /// one is copied forward. When the current generation is full, it becomes the previous one and
 /// the oldest is dropped, so the types in use stay and the ones not met since go. At most
-/// 2 × ``generationCapacity`` entries of about 550 bytes (``entryBytes``): some 17 MiB with
-/// the default. Each article takes the lock twice (one batch look-up, one batch insert), never
+/// 2 × ``generationCapacity`` entries of about 530 bytes (facts, five 96-byte scores, index
+/// slots): some 17 MiB with the default. Each article takes the lock twice (one batch look-up, one batch insert), never
 /// per token.
 final class NERTypeCache: Sendable {
     /// Entries at most in one generation.
@@ -53,11 +53,6 @@ final class NERTypeCache: Sendable {
 
     /// Scores per entry: own, then the four neighbour roles.
     static let rolesPerType = 5
-
-    /// Approximate bytes one entry takes (facts, five scores, two index slots).
-    static var entryBytes: Int {
-        MemoryLayout<NERTokenInfo>.stride + rolesPerType * MemoryLayout<NERScores>.stride + 2 * 12
-    }
 
     /// - Parameter generationCapacity: entries at most in one generation (16,384 by default).
     init(generationCapacity: Int = 16_384) {

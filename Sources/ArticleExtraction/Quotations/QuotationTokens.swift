@@ -29,16 +29,10 @@ struct QuotationTokens {
         self.mentions = mentions
         // What a token says is a function of its forms: worked out once per distinct token.
         let types = TokenTypes(tokens)
-        let typeForms = types.first.map { Self.speechForm(tokens[Int($0)], verbs) }
-        let typeMarks = types.first.map { Self.markScalar(tokens[Int($0)]) }
-        let typeEnds = types.first.map { Self.endsSentence(tokens[Int($0)]) }
-        let form = types.typeOf.map { typeForms[Int($0)] }
-        marks = types.typeOf.map { typeMarks[Int($0)] }
-        sentenceEnds = types.typeOf.map { typeEnds[Int($0)] }
-        let typeTitles = types.first.map { first in
-            tokens[Int(first)].kind == .arabicWord && SpeakerResolver.isTitleOrCourtesy(tokens[Int(first)].base)
-        }
-        isTitleOrCourtesy = types.typeOf.map { typeTitles[Int($0)] }
+        let form = types.map(tokens) { Self.speechForm($0, verbs) }
+        marks = types.map(tokens, Self.markScalar)
+        sentenceEnds = types.map(tokens, Self.endsSentence)
+        isTitleOrCourtesy = types.map(tokens) { $0.kind == .arabicWord && SpeakerResolver.isTitleOrCourtesy($0.base) }
         var paragraph = [Int](repeating: 0, count: tokens.count)
         var p = 0
         for (i, t) in tokens.enumerated() {

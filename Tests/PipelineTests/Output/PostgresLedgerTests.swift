@@ -85,6 +85,36 @@ struct PostgresLedgerTests {
     }
 
     @Test(
+        "a migration that waits longer than a call's deadline (its lock held elsewhere for 8 s) completes in its first attempt; the host is never reported unreachable"
+    )
+    func slowMigrationIsNotCutShort() async throws {
+        let cluster = try PostgresCluster.start()
+        defer { cluster.stop() }
+        // Another session holds the migrations' advisory lock for 8 s, as a slow migration on a
+        // loaded server would: every migration attempt waits for it.
+        let holder = Task.detached {
+            try cluster.query("SELECT pg_advisory_lock(\(PostgresMigrations.lockKey)); SELECT pg_sleep(8)")
+        }
+        let held = Date()
+        while try cluster.integer("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted") == 0 {
+            guard Date().timeIntervalSince(held) < 60 else {
+                Issue.record("the lock holder never took the lock")
+                return
+            }
+            try await Task.sleep(nanoseconds: 20_000_000)
+        }
+        let heard = Mutex<[Bool]>([])
+        let host = try Running(cluster.url)
+        defer { host.stop() }
+        host.ledger.observeReachability { reachable in heard.withLock { $0.append(reachable) } }
+        #expect(await Self.reachable(host))
+        _ = try await holder.value
+        #expect(Date().timeIntervalSince(held) > 3, "the migration waited for the lock")
+        #expect(heard.withLock { $0 } == [false, true], "the state before the first attempt, then reachable")
+        #expect(try cluster.integer("SELECT count(*) FROM watcherd.schema_migrations") == PostgresMigrations.latest)
+    }
+
+    @Test(
         "one host at a time holds a content; done ends its claim in the same transaction; a duplicate elsewhere is finalised, the same path is left to its host"
     )
     func claimsAreExclusive() async throws {

@@ -34,6 +34,7 @@ public final class PostgresLedger: Ledger {
     public var isShared: Bool { true }
     private let logger: Logger
     private let callTimeoutSeconds: Double
+    private let migrationTimeoutSeconds: Double
     private let state: Mutex<State>
 
     private struct State {
@@ -50,14 +51,17 @@ public final class PostgresLedger: Ledger {
     ///   - storesDocuments: also write each document into `watcherd.documents`.
     ///   - callTimeoutSeconds: how long a call waits for its answer before the ledger counts as
     ///     unreachable.
+    ///   - migrationTimeoutSeconds: how long the schema migrations at start-up may take (at least
+    ///     `callTimeoutSeconds`).
     public init(
         location: LedgerLocation.PostgresLocation, settings: LeaseStateMachine.Settings, storesDocuments: Bool,
-        logger: Logger, callTimeoutSeconds: Double = 5
+        logger: Logger, callTimeoutSeconds: Double = 5, migrationTimeoutSeconds: Double = 120
     ) {
         self.location = location
         self.storesDocuments = storesDocuments
         self.logger = logger
         self.callTimeoutSeconds = callTimeoutSeconds
+        self.migrationTimeoutSeconds = max(migrationTimeoutSeconds, callTimeoutSeconds)
         let hostname = Self.hostname
         hostID = "\(hostname)/\(getpid())/\(String(UInt32.random(in: 0...UInt32.max), radix: 16))"
         let tls: PostgresClient.Configuration.TLS =
@@ -370,22 +374,35 @@ public final class PostgresLedger: Ledger {
     }
 
     /// One heartbeat (after the migrations, until they are applied).
+    ///
+    /// The migrations have their own deadline, `migrationTimeoutSeconds`: they create tables,
+    /// a function and GIN indexes in one transaction, which a loaded server can take longer than
+    /// a heartbeat's deadline to do. Under the heartbeat's deadline every attempt was cancelled
+    /// and rolled back, and the host stayed "not ready" for as long as the load lasted. A probe
+    /// under the heartbeat's deadline goes first, so that a server that does not answer is still
+    /// reported within `callTimeoutSeconds`.
     private func attempt() async {
         let (logger, host, client) = (self.logger, hostID, self.client)
         let migrated = state.withLock { $0.migrated }
         do {
-            let claims = try await BlockingBridge.withDeadline(seconds: callTimeoutSeconds) {
-                if !migrated {
-                    let applied = try await client.withConnection { connection in
+            if !migrated {
+                try await BlockingBridge.withDeadline(seconds: callTimeoutSeconds) {
+                    _ = try await client.query("SELECT 1", logger: logger)
+                }
+                let applied = try await BlockingBridge.withDeadline(seconds: migrationTimeoutSeconds) {
+                    try await client.withConnection { connection in
                         try await PostgresMigrations.migrate(on: connection, host: host, logger: logger)
                     }
-                    logger.notice(
-                        applied.isEmpty ? "ledger schema is current" : "ledger schema migrated",
-                        metadata: [
-                            "applied": "\(applied.map(String.init).joined(separator: ","))",
-                            "version": "\(PostgresMigrations.latest)",
-                        ])
                 }
+                state.withLock { $0.migrated = true }
+                logger.notice(
+                    applied.isEmpty ? "ledger schema is current" : "ledger schema migrated",
+                    metadata: [
+                        "applied": "\(applied.map(String.init).joined(separator: ","))",
+                        "version": "\(PostgresMigrations.latest)",
+                    ])
+            }
+            let claims = try await BlockingBridge.withDeadline(seconds: callTimeoutSeconds) {
                 var held = 0
                 for try await count in try await client.query(
                     """
@@ -401,7 +418,6 @@ public final class PostgresLedger: Ledger {
                 return held
             }
             let change = state.withLock { state in
-                state.migrated = true
                 state.claims = claims
                 state.lastProblem = nil
                 return state.machine.attemptSucceeded(now: System.monotonicNanoseconds())

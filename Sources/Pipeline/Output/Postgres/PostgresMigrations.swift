@@ -80,8 +80,9 @@ public enum PostgresMigrations {
         }
     }
 
-    /// Arbitrary key of the advisory lock that serialises migrations ("watcherd" in ASCII).
-    static let lockKey: Int64 = 0x7761_7463_6865_7264
+    /// Arbitrary key of the advisory lock that serialises migrations ("watcherd" in ASCII), as
+    /// `pg_locks` shows it while a host migrates.
+    public static let lockKey: Int64 = 0x7761_7463_6865_7264
 
     /// Applies the missing migrations in one transaction. Returns the versions applied (empty
     /// when the schema was current). `host` is recorded as `applied_by`.

@@ -131,6 +131,7 @@ let package = Package(
                 "ArabicText", "ArticleExtraction", "Pipeline", "TestSupport",
                 .product(name: "SystemPackage", package: "swift-system"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: strict
         ),

@@ -79,11 +79,6 @@ struct DensityRule: Sendable {
                 bestScore = score[e]
             }
         }
-        if MainTextSelector.trace {  // DEBUG
-            for e in candidates.sorted(by: { score[$0] > score[$1] }).prefix(6) {
-                MainTextSelector.log("cand \(e) \(elements[e].tag.name) score \(score[e]) parent \(elements[e].parent)")
-            }
-        }
         guard best >= 0 else { return [] }
         best = promoted(best, candidates: candidates, score: score, isCandidate: isCandidate, elements: elements)
         bestScore = max(bestScore, score[best])

@@ -22,10 +22,6 @@ struct MainTextSelector {
         var blocks: [Int32]
     }
 
-    nonisolated(unsafe) static var trace = false  // DEBUG
-
-    static func log(_ s: @autoclosure () -> String) { if trace { print("TRACE", s()) } }  // DEBUG
-
     /// Selects the main text of `page`.
     static func select(_ page: PageAnalysis, meter: inout HTMLWorkMeter) throws(HTMLParseError) -> Selection {
         var selection = try run(page, recall: false, meter: &meter)
@@ -81,7 +77,6 @@ struct MainTextSelector {
             if !blocks.isEmpty, rule != .articleElement {
                 blocks = try lead(before: root, page, options: options, meter: &meter) + blocks
             }
-            log("tier \(rule) root \(roots) blocks \(blocks.count) chars \(page.chars(of: blocks))")
             if blocks.isEmpty { continue }
             selection = Selection(rule: rule, blocks: blocks)
             if blocks.count > 1 { break }
@@ -89,7 +84,6 @@ struct MainTextSelector {
         var length = page.chars(of: selection.blocks)
         if length < PageAnalysis.minExtractedChars {
             let wild = try paragraphBlocks(page, existing: selection.blocks, recall: recall, meter: &meter)
-            log("wild \(wild.count) chars \(page.chars(of: wild)) recall \(recall)")
             if !wild.isEmpty {
                 if selection.blocks.isEmpty { selection.rule = .paragraphs }
                 selection.blocks = merge(selection.blocks, wild)
@@ -100,7 +94,6 @@ struct MainTextSelector {
         if !densityRoots.isEmpty {
             let density = try page.extract(roots: densityRoots, options: options, meter: &meter)
             let densityLength = page.chars(of: density)
-            log("density roots \(densityRoots) chars \(densityLength) own \(length)")
             if prefersDensity(page, own: selection.blocks, length: length, densityLength: densityLength) {
                 selection = Selection(rule: .textDensity, blocks: density)
             }

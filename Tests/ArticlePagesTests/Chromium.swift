@@ -47,7 +47,7 @@ enum Chromium {
         let profile = FileManager.default.temporaryDirectory.appendingPathComponent(
             "pages-chromium-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: profile) }
-        let process = Process()
+        let process = ChildProcess()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/timeout")
         process.arguments =
             [

@@ -2,6 +2,7 @@
 
 import Foundation
 import Glibc
+import TestSupport
 import Testing
 
 /// Runs the real `watcherd` binary on a fresh temporary tree (`inbox/ output/ archive/ failed/
@@ -16,7 +17,7 @@ final class DaemonHarness {
     var state: URL { root.appendingPathComponent("state") }
     /// A directory on the same filesystem, outside the inbox, for writing files then renaming them in.
     var staging: URL { root.appendingPathComponent("staging") }
-    private(set) var process: Process?
+    private(set) var process: ChildProcess?
     let stderrFile: URL
     /// What earlier runs on this tree wrote on stderr (before a restart or relaunch).
     private(set) var earlierStderr = ""
@@ -83,7 +84,7 @@ final class DaemonHarness {
             ] + extraArguments
         // A marker left by an earlier run must not pass for this run's.
         unlink(state.appendingPathComponent("ready").path)
-        let process = Process()
+        let process = ChildProcess()
         if let asUser {
             try Privileges.handOver(root, to: asUser)
             process.executableURL = URL(fileURLWithPath: Privileges.setpriv)

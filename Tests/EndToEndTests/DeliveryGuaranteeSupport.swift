@@ -3,6 +3,7 @@
 import Foundation
 import Glibc
 import Pipeline
+import TestSupport
 import Testing
 
 /// Who the tests run as, and how they run the daemon as someone else. CI runs as root, for whom
@@ -59,7 +60,7 @@ enum Privileges {
 enum Tool {
     @discardableResult
     static func run(_ executable: String, _ arguments: [String]) -> (status: Int32, output: String) {
-        let process = Process()
+        let process = ChildProcess()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         let pipe = Pipe()

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 
 import Foundation
+import TestSupport
 import Testing
 
 /// `watcherd ner eval` (issue 10): the real binary on a small hand-made IOB2 file.
@@ -28,7 +29,7 @@ struct NEREvalCommandTests {
         """
 
     static func run(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
-        let process = Process()
+        let process = ChildProcess()
         process.executableURL = DaemonHarness.binary
         process.arguments = ["ner", "eval"] + arguments
         let output = Pipe()

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 
 import Foundation
+import TestSupport
 import Testing
 
 /// Validates documents against `schema/article.schema.json` with Python's `jsonschema` package
@@ -42,7 +43,7 @@ enum SchemaValidator {
     }
 
     private static func run(_ arguments: [String]) -> (status: Int32, output: String) {
-        let process = Process()
+        let process = ChildProcess()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = arguments
         let pipe = Pipe()

@@ -3,6 +3,7 @@
 import Foundation
 import Glibc
 import Synchronization
+import TestSupport
 
 /// A test `NOTIFY_SOCKET`: an `AF_UNIX` datagram socket that records every sd_notify message
 /// with the time it arrived, on a thread of its own.
@@ -60,7 +61,7 @@ final class NotifyReceiver: Sendable {
 func watcherd(_ arguments: [String], environment: [String: String] = [:]) throws -> (
     status: Int32, stdout: String, stderr: String
 ) {
-    let process = Process()
+    let process = ChildProcess()
     process.executableURL = DaemonHarness.binary
     process.arguments = arguments
     if !environment.isEmpty {

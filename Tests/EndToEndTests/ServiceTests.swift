@@ -295,7 +295,7 @@ struct ServiceTests {
         #expect(news.first?.contains("processed  news/a.txt -> news/a.txt.json") == true, "\(news)")
 
         // -f: new lines, then the same across logrotate's rename and the daemon's reopen.
-        let follow = Process()
+        let follow = ChildProcess()
         follow.executableURL = DaemonHarness.binary
         follow.arguments = ["tail", "-f", "-n", "0"] + common
         let pipe = Pipe()

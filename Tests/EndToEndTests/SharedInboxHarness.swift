@@ -18,7 +18,7 @@ final class SharedInboxHarness {
     var archive: URL { root.appendingPathComponent("archive") }
     var failed: URL { root.appendingPathComponent("failed") }
     var staging: URL { root.appendingPathComponent("staging") }
-    private(set) var processes: [Int: Process] = [:]
+    private(set) var processes: [Int: ChildProcess] = [:]
     private var arguments: [Int: [String]] = [:]
 
     /// The release binary when it is current, else the debug one; and which it is.
@@ -57,7 +57,7 @@ final class SharedInboxHarness {
         arguments[host] = extraArguments
         let ready = state(host).appendingPathComponent("ready")
         unlink(ready.path)
-        let process = Process()
+        let process = ChildProcess()
         process.executableURL = Self.binary.url
         process.arguments =
             [

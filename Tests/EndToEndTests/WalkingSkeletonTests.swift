@@ -2,6 +2,7 @@
 
 import Foundation
 import Glibc
+import TestSupport
 import Testing
 
 /// Issue 2, end to end: the real binary on temporary directories.
@@ -138,7 +139,7 @@ struct WalkingSkeletonTests {
         let daemon = try DaemonHarness()
         let file = daemon.staging.appendingPathComponent("a.txt")
         try Data("عنوان\n\nقال الرئيس إن الاجتماع في طرابلس ناجح.".utf8).write(to: file)
-        let process = Process()
+        let process = ChildProcess()
         process.executableURL = DaemonHarness.binary
         process.arguments = ["process", file.path]
         let pipe = Pipe()
@@ -175,7 +176,7 @@ struct WalkingSkeletonTests {
         for arguments in [
             ["verify", "--man=no", copy.path], ["security", "--offline=yes", "--threshold=20", copy.path],
         ] {
-            let process = Process()
+            let process = ChildProcess()
             process.executableURL = tool
             process.arguments = arguments
             let errors = Pipe()

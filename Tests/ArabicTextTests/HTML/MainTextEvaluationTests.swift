@@ -71,7 +71,7 @@ struct MainTextEvaluationTests {
             "watcherd-html-eval-\(ProcessInfo.processInfo.processIdentifier)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
-        let tar = Process()
+        let tar = ChildProcess()
         tar.executableURL = URL(fileURLWithPath: "/usr/bin/tar")
         tar.arguments = ["-xJf", archive.path, "-C", directory.path, "tests"]
         try tar.run()

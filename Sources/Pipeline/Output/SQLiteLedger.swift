@@ -117,15 +117,18 @@ public final class SQLiteLedger: Ledger {
 
     /// A row of ``columns`` as an entry.
     ///
-    /// - Throws: `DatabaseError` (`SQLITE_MISMATCH`) for a status this binary does not know.
+    /// - Throws: GRDB's `RowDecodingError` for a value of the wrong type (never a trap), and
+    ///   `DatabaseError` (`SQLITE_MISMATCH`) for a status this binary does not know.
     private static func entry(_ row: Row) throws -> LedgerEntry {
-        let status: String = row[4]
+        let status = try row.decode(String.self, atIndex: 4)
         guard let known = LedgerEntry.Status(rawValue: status) else {
             throw DatabaseError(resultCode: .SQLITE_MISMATCH, message: "unknown ledger status '\(status)'")
         }
         return LedgerEntry(
-            sha256: row[0], path: row[1], size: row[2], firstSeen: row[3], status: known, attempts: row[5],
-            lastError: row[6], outputPath: row[7], durationMs: row[8])
+            sha256: try row.decode(atIndex: 0), path: try row.decode(atIndex: 1), size: try row.decode(atIndex: 2),
+            firstSeen: try row.decode(atIndex: 3), status: known, attempts: try row.decode(atIndex: 5),
+            lastError: try row.decode(atIndex: 6), outputPath: try row.decode(atIndex: 7),
+            durationMs: try row.decode(atIndex: 8))
     }
 
     /// Inserts a `done` entry for every document under `outputTree`. Returns how many.

@@ -394,7 +394,12 @@ public final class PostgresLedger: Ledger {
                         try await PostgresMigrations.migrate(on: connection, host: host, logger: logger)
                     }
                 }
-                state.withLock { $0.migrated = true }
+                // The lease is renewed by the heartbeat below, not by the start of this attempt,
+                // which a slow migration leaves far behind.
+                state.withLock { state in
+                    state.migrated = true
+                    state.machine.attemptStarted(now: System.monotonicNanoseconds())
+                }
                 logger.notice(
                     applied.isEmpty ? "ledger schema is current" : "ledger schema migrated",
                     metadata: [
@@ -432,9 +437,10 @@ public final class PostgresLedger: Ledger {
                 let delay = (state.machine.nextAttempt &- System.monotonicNanoseconds()) / 1_000_000
                 return (change, repeated, delay)
             }
+            let migratedNow = state.withLock { $0.migrated }
             logger.log(
                 level: repeated ? .debug : .error,
-                migrated ? "ledger heartbeat failed" : "ledger not ready (connection or schema migration failed)",
+                migratedNow ? "ledger heartbeat failed" : "ledger not ready (connection or schema migration failed)",
                 metadata: [
                     "ledger": "\(location.redacted)", "error": "\(problem)", "retry_ms": "\(Int64(bitPattern: delay))",
                 ])

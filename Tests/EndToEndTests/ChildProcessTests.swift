@@ -26,6 +26,8 @@ struct ChildProcessTests {
         #expect(output == "out\n")
         #expect(!child.isRunning && child.terminationStatus == 3)
 
+        let unstarted = ChildProcess()
+        #expect(!unstarted.isRunning && unstarted.processIdentifier == 0)
         let sleeper = try shell("exec sleep 30")
         #expect(sleeper.isRunning && sleeper.processIdentifier > 0)
         kill(sleeper.processIdentifier, SIGKILL)
@@ -54,6 +56,7 @@ struct ChildProcessTests {
         #expect(short.terminationStatus == 0)
         // The shell's 0, 1, 2, and whatever ls itself opened to list the directory (3).
         #expect(Set(names).isSubset(of: ["0", "1", "2", "3"]), "\(names)")
+        #expect(!names.contains(String(fds[0])) && !names.contains(String(fds[1])), "\(names) holds \(fds)")
         #expect(long.isRunning)
     }
 }

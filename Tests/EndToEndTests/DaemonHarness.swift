@@ -38,7 +38,10 @@ final class DaemonHarness {
     }
 
     deinit {
-        if let process, process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        if let process, process.isRunning {
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()  // reaped: a zombie would pass kill(pid, 0) as alive
+        }
         try? FileManager.default.removeItem(at: root)
     }
 

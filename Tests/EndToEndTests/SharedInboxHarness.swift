@@ -46,7 +46,10 @@ final class SharedInboxHarness {
     }
 
     deinit {
-        for process in processes.values where process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        for process in processes.values where process.isRunning {
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()  // reaped: a zombie would pass kill(pid, 0) as alive
+        }
         try? FileManager.default.removeItem(at: root)
     }
 

@@ -5,6 +5,9 @@ import Synchronization
 
 /// A child process started with `posix_spawn` and reaped with `waitpid` on its own pid: the part
 /// of Foundation's `Process` the tests use, under the same names, without its monitor thread.
+/// Differences: a standard stream left `nil` is inherited (as `Process` does by default, but
+/// setting `nil` explicitly does not mean `/dev/null` here); the child stays in the test runner's
+/// process group; ``terminationStatus`` is 0 while the child runs.
 ///
 /// Why not `Process`: on Linux it learns that a child exited through a socket the child inherits
 /// (swift-corelibs-foundation #4795). With the suites spawning in parallel, children inherited
@@ -14,13 +17,36 @@ import Synchronization
 /// relies on it). Here each child gets only descriptors 0, 1 and 2 (`closefrom(3)` in the
 /// child), and each wait is on the child's own pid.
 public final class ChildProcess: Sendable {
-    private struct Settings {
+    /// A standard stream: inherited, a file handle, or a pipe.
+    private enum Stream: Sendable {
+        case inherited
+        case handle(FileHandle)
+        case pipe(Pipe)
+
+        init(_ value: Any?) {
+            switch value {
+            case let pipe as Pipe: self = .pipe(pipe)
+            case let handle as FileHandle: self = .handle(handle)
+            default: self = .inherited
+            }
+        }
+
+        var value: Any? {
+            switch self {
+            case .inherited: nil
+            case .handle(let handle): handle
+            case .pipe(let pipe): pipe
+            }
+        }
+    }
+
+    private struct Settings: Sendable {
         var executableURL: URL?
         var arguments: [String] = []
         var environment: [String: String]?
-        var standardInput: Any?
-        var standardOutput: Any?
-        var standardError: Any?
+        var standardInput = Stream.inherited
+        var standardOutput = Stream.inherited
+        var standardError = Stream.inherited
     }
 
     private struct State {
@@ -29,10 +55,13 @@ public final class ChildProcess: Sendable {
         var status: Int32?
     }
 
-    // `Any` (a `FileHandle` or a `Pipe`) is not `Sendable`; the settings are set before `run()`
-    // on one thread, as with `Process`.
-    nonisolated(unsafe) private var settings = Settings()
+    private let configuration = Mutex(Settings())
     private let state = Mutex(State())
+
+    private var settings: Settings {
+        get { configuration.withLock { $0 } }
+        set { configuration.withLock { $0 = newValue } }
+    }
 
     public init() {}
 
@@ -55,18 +84,18 @@ public final class ChildProcess: Sendable {
     /// A `FileHandle` or a `Pipe` (its write end for output, read end for input; the parent's copy
     /// of the child's end is closed after the spawn, as `Process` does); `nil`: inherited.
     public var standardInput: Any? {
-        get { settings.standardInput }
-        set { settings.standardInput = newValue }
+        get { settings.standardInput.value }
+        set { settings.standardInput = Stream(newValue) }
     }
 
     public var standardOutput: Any? {
-        get { settings.standardOutput }
-        set { settings.standardOutput = newValue }
+        get { settings.standardOutput.value }
+        set { settings.standardOutput = Stream(newValue) }
     }
 
     public var standardError: Any? {
-        get { settings.standardError }
-        set { settings.standardError = newValue }
+        get { settings.standardError.value }
+        set { settings.standardError = Stream(newValue) }
     }
 
     public struct SpawnError: Error, CustomStringConvertible {
@@ -84,18 +113,19 @@ public final class ChildProcess: Sendable {
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         var parentCopies: [FileHandle] = []
+        let settings = self.settings
         for (target, stream, isInput) in [
             (Int32(0), settings.standardInput, true), (1, settings.standardOutput, false),
             (2, settings.standardError, false),
         ] {
             let handle: FileHandle?
             switch stream {
-            case let pipe as Pipe:
+            case .pipe(let pipe):
                 handle = isInput ? pipe.fileHandleForReading : pipe.fileHandleForWriting
                 parentCopies.append(handle!)
-            case let file as FileHandle:
+            case .handle(let file):
                 handle = file
-            default:
+            case .inherited:
                 handle = nil
             }
             guard let handle else { continue }
@@ -105,7 +135,7 @@ public final class ChildProcess: Sendable {
                 posix_spawn_file_actions_adddup2(&actions, handle.fileDescriptor, target)
             }
         }
-        _ = Self.addCloseFrom?(&actions, 3)
+        Self.closeInheritedDescriptors(&actions)
         let argv = [executable] + settings.arguments
         let environment = settings.environment ?? ProcessInfo.processInfo.environment
         let cArguments = argv.map { strdup($0) } + [nil]
@@ -121,18 +151,27 @@ public final class ChildProcess: Sendable {
     /// The child's pid (0 before ``run()``).
     public var processIdentifier: Int32 { state.withLock { $0.pid } }
 
-    /// Whether the child has not exited yet (a stopped child counts as running).
-    public var isRunning: Bool { reap(blocking: false) == nil }
+    /// Whether the child has been started and has not exited yet (a stopped child counts as
+    /// running).
+    public var isRunning: Bool { processIdentifier > 0 && reap(blocking: false) == nil }
 
     /// Blocks until the child has exited.
     public func waitUntilExit() { _ = reap(blocking: true) }
 
     /// The exit code, or the number of the signal that ended the child (as `Process` gives it);
-    /// 0 while it runs.
+    /// 0 while it runs (where `Process` traps).
     public var terminationStatus: Int32 {
         guard let status = reap(blocking: false) else { return 0 }
         // WIFEXITED / WEXITSTATUS / WTERMSIG are macros Swift does not import.
         return status & 0x7f == 0 ? (status >> 8) & 0xff : status & 0x7f
+    }
+
+    /// Adds the action that closes every descriptor from 3 up in the child.
+    public static func closeInheritedDescriptors(_ actions: inout posix_spawn_file_actions_t) {
+        guard let addCloseFrom else {
+            preconditionFailure("the tests need glibc 2.34 or later (posix_spawn_file_actions_addclosefrom_np)")
+        }
+        _ = addCloseFrom(&actions, 3)
     }
 
     private typealias AddCloseFrom = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32
@@ -152,8 +191,13 @@ public final class ChildProcess: Sendable {
         var reaped: pid_t
         repeat { reaped = waitpid(pid, &status, blocking ? 0 : WNOHANG) } while reaped < 0 && errno == EINTR
         guard reaped == pid else {
-            // Reaped by a concurrent call, which stores the status at once.
-            while blocking, state.withLock({ $0.status }) == nil { usleep(1_000) }
+            // Reaped by a concurrent call, which stores the status at once (bounded: nothing else
+            // in the tests reaps children).
+            var spins = 0
+            while blocking, state.withLock({ $0.status }) == nil, spins < 5_000 {
+                usleep(1_000)
+                spins += 1
+            }
             return state.withLock { $0.status }
         }
         state.withLock { $0.status = status }

@@ -6,43 +6,17 @@
 /// not kept per value (that costs an array per member); the open containers remember their
 /// current key, which is enough to name where a non-finite number was met.
 ///
-/// The buffer and the stack live in memory the writer allocates, not in stored `var`s: Swift
-/// checks exclusive access to a class's stored `var`s at run time (`swift_beginAccess`, a
-/// thread-local look-up per access), which took a quarter of the encoding's time. The writer is
-/// used by one encoding on one thread, so there is nothing for those checks to find.
+/// Both stored `var`s are `@exclusivity(unchecked)`: Swift otherwise checks exclusive access to a
+/// class's stored `var`s at run time (`swift_beginAccess`, a thread-local look-up per access),
+/// which took a quarter of the encoding's time. The writer is used by one encoding on one thread,
+/// so there is nothing for those checks to find.
 final class JSONByteWriter {
-    private struct State {
-        var bytes: [UInt8] = []
-        /// Open containers, innermost last: whether it is an object, how many members it has,
-        /// and (objects) the key of the member being written.
-        var open: [(isObject: Bool, members: Int, key: String)] = []
-    }
+    @exclusivity(unchecked) private(set) var bytes: [UInt8] = []
+    /// Open containers, innermost last: whether it is an object, how many members it has, and
+    /// (objects) the key of the member being written.
+    @exclusivity(unchecked) private var open: [(isObject: Bool, members: Int, key: String)] = []
 
-    private let state: UnsafeMutablePointer<State>
-
-    init() {
-        state = .allocate(capacity: 1)
-        state.initialize(to: State())
-        state.pointee.bytes.reserveCapacity(32 << 10)
-    }
-
-    deinit {
-        state.deinitialize(count: 1)
-        state.deallocate()
-    }
-
-    /// The JSON written so far.
-    var bytes: [UInt8] { state.pointee.bytes }
-
-    private var buffer: [UInt8] {
-        _read { yield state.pointee.bytes }
-        _modify { yield &state.pointee.bytes }
-    }
-
-    private var open: [(isObject: Bool, members: Int, key: String)] {
-        _read { yield state.pointee.open }
-        _modify { yield &state.pointee.open }
-    }
+    init() { bytes.reserveCapacity(32 << 10) }
 
     /// How deep the container stack is: a container opened at this depth is the caller's.
     var depth: Int { open.count }
@@ -70,45 +44,45 @@ final class JSONByteWriter {
             if let exact = Int64(exactly: number) {
                 integer(exact)
             } else {
-                buffer.append(contentsOf: "\(number)".utf8)
+                bytes.append(contentsOf: "\(number)".utf8)
             }
         } else {
             let depth = open.count
-            let before = buffer.count
+            let before = bytes.count
             try value.encode(to: JSONStreamEncoder(writer: self))
             while open.count > depth { close() }
-            if buffer.count == before { buffer.append(contentsOf: [UInt8(ascii: "{"), UInt8(ascii: "}")]) }
+            if bytes.count == before { bytes.append(contentsOf: [UInt8(ascii: "{"), UInt8(ascii: "}")]) }
         }
     }
 
     func string(_ value: String) {
-        buffer.append(UInt8(ascii: "\""))
+        bytes.append(UInt8(ascii: "\""))
         var value = value
         value.withUTF8 { utf8 in
             var runStart = 0
             for index in 0..<utf8.count {
                 let byte = utf8[index]
                 guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
-                buffer.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
                 runStart = index + 1
                 switch byte {
-                case UInt8(ascii: "\""): buffer.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
-                case UInt8(ascii: "\\"): buffer.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
-                case 0x0A: buffer.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
-                case 0x09: buffer.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
-                case 0x0D: buffer.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
-                case 0x08: buffer.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "b")])
-                case 0x0C: buffer.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "f")])
+                case UInt8(ascii: "\""): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
+                case UInt8(ascii: "\\"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
+                case 0x0A: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
+                case 0x09: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
+                case 0x0D: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
+                case 0x08: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "b")])
+                case 0x0C: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "f")])
                 default:
-                    buffer.append(contentsOf: [
+                    bytes.append(contentsOf: [
                         UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
                         Self.hex[Int(byte >> 4)], Self.hex[Int(byte & 0xF)],
                     ])
                 }
             }
-            buffer.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
         }
-        buffer.append(UInt8(ascii: "\""))
+        bytes.append(UInt8(ascii: "\""))
     }
 
     func double(_ value: Double) throws {
@@ -116,7 +90,7 @@ final class JSONByteWriter {
         if value == value.rounded(.towardZero), abs(value) < 1e15 {
             integer(Int64(value))
         } else {
-            buffer.append(contentsOf: value.description.utf8)
+            bytes.append(contentsOf: value.description.utf8)
         }
     }
 
@@ -124,10 +98,10 @@ final class JSONByteWriter {
 
     /// Decimal digits, without going through a `String`.
     func integer(_ value: Int64) {
-        if value < 0 { buffer.append(UInt8(ascii: "-")) }
+        if value < 0 { bytes.append(UInt8(ascii: "-")) }
         var magnitude = value.magnitude
         if magnitude < 10 {
-            buffer.append(UInt8(ascii: "0") + UInt8(magnitude))
+            bytes.append(UInt8(ascii: "0") + UInt8(magnitude))
             return
         }
         var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (
@@ -142,30 +116,30 @@ final class JSONByteWriter {
             }
         }
         if magnitude > 0 {  // more than ten digits: rare, take the slow way
-            buffer.append(contentsOf: String(value.magnitude).utf8)
+            bytes.append(contentsOf: String(value.magnitude).utf8)
             return
         }
         withUnsafeBytes(of: &digits) { digits in
-            for index in stride(from: count - 1, through: 0, by: -1) { buffer.append(digits[index]) }
+            for index in stride(from: count - 1, through: 0, by: -1) { bytes.append(digits[index]) }
         }
     }
 
-    func boolean(_ value: Bool) { buffer.append(contentsOf: value ? Self.true : Self.false) }
+    func boolean(_ value: Bool) { bytes.append(contentsOf: value ? Self.true : Self.false) }
 
-    func null() { buffer.append(contentsOf: Self.null) }
+    func null() { bytes.append(contentsOf: Self.null) }
 
     // MARK: - Containers
 
     /// Opens an object or an array as the current value.
     func openContainer(object: Bool) {
-        buffer.append(UInt8(ascii: object ? "{" : "["))
+        bytes.append(UInt8(ascii: object ? "{" : "["))
         open.append((object, 0, ""))
     }
 
     /// Closes the innermost container.
     func close() {
         let container = open.removeLast()
-        buffer.append(UInt8(ascii: container.isObject ? "}" : "]"))
+        bytes.append(UInt8(ascii: container.isObject ? "}" : "]"))
     }
 
     /// Closes the containers opened inside the one at `depth` (a nested container whose owner
@@ -178,7 +152,7 @@ final class JSONByteWriter {
     func key(_ key: String) {
         separate(key)
         string(key)
-        buffer.append(UInt8(ascii: ":"))
+        bytes.append(UInt8(ascii: ":"))
     }
 
     /// Starts the next element of the innermost array.
@@ -187,7 +161,7 @@ final class JSONByteWriter {
     private func separate(_ key: String?) {
         guard !open.isEmpty else { return }
         let last = open.count - 1
-        if open[last].members > 0 { buffer.append(UInt8(ascii: ",")) }
+        if open[last].members > 0 { bytes.append(UInt8(ascii: ",")) }
         if let key { open[last].key = key }
         open[last].members += 1
     }

@@ -45,31 +45,40 @@ struct HashedTable<Value: BitwiseCopyable & Sendable>: Sendable {
 
     /// Stores `value` under `key` (non-zero), replacing any value stored there.
     mutating func set(_ key: UInt64, _ value: Value) {
-        precondition(key != 0, "0 marks an empty slot")
-        if (count + 1) * 2 > keys.count { grow() }
-        var slot = Int(truncatingIfNeeded: key) & mask
-        while keys[slot] != 0 && keys[slot] != key { slot = (slot + 1) & mask }
-        if keys[slot] == 0 { count += 1 }
-        keys[slot] = key
+        let (slot, found) = probe(key)
+        if !found { insert(key, at: slot) }
         values[slot] = value
     }
 
     /// The value under `key`, storing `make()` there first when there is none.
     @inline(__always)
     mutating func value(for key: UInt64, orInsert make: () -> Value) -> Value {
+        let (slot, found) = probe(key)
+        if found { return values[slot] }
+        let made = make()
+        insert(key, at: slot)
+        values[slot] = made
+        return made
+    }
+
+    /// One probe sequence for a write: the slot that holds `key`, or the empty slot where it goes
+    /// (after growing, so that the table stays at most half full once it is there).
+    @inline(__always)
+    private mutating func probe(_ key: UInt64) -> (slot: Int, found: Bool) {
         precondition(key != 0, "0 marks an empty slot")
         if (count + 1) * 2 > keys.count { grow() }
-        // One probe sequence: the slot that holds `key`, or the empty slot where it goes.
         var slot = Int(truncatingIfNeeded: key) & mask
         while keys[slot] != 0 {
-            if keys[slot] == key { return values[slot] }
+            if keys[slot] == key { return (slot, true) }
             slot = (slot + 1) & mask
         }
-        let made = make()
+        return (slot, false)
+    }
+
+    @inline(__always)
+    private mutating func insert(_ key: UInt64, at slot: Int) {
         keys[slot] = key
-        values[slot] = made
         count += 1
-        return made
     }
 
     /// Every entry, in slot order.

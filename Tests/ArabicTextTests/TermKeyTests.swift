@@ -43,6 +43,19 @@ struct TermKeyTests {
         #expect(TermKey(normalizer.normalize(composed)) == TermKey(normalizer.normalize(decomposed)))
     }
 
+    @Test("utf8Hash is FNV-1a 64 of the UTF-8 (published test vectors), also for a bridged or sliced string")
+    func fnvHash() {
+        #expect(TermKey("").utf8Hash == 0xcbf2_9ce4_8422_2325)
+        #expect(TermKey("a").utf8Hash == 0xaf63_dc4c_8601_ec8c)
+        #expect(TermKey("foobar").utf8Hash == 0x8594_4171_f739_67e8)
+        // ب is D8 A8 in UTF-8: two folds of the bytes, written out.
+        let prime: UInt64 = 0x0000_0100_0000_01b3
+        let expected = ((0xcbf2_9ce4_8422_2325 ^ 0xD8) &* prime ^ 0xA8) &* prime
+        #expect(TermKey("ب").utf8Hash == expected)
+        let sliced = "xxفائز السراج".dropFirst(2)
+        #expect(TermKey(String(sliced)).utf8Hash == TermKey("فائز السراج").utf8Hash)
+    }
+
     @Test("orders by code units")
     func order() {
         #expect(TermKey("a") < TermKey("b") && TermKey("ab") > TermKey("a") && !(TermKey("ب") < TermKey("ب")))

@@ -62,11 +62,11 @@ public struct DocumentFrequencies: Sendable, Equatable {
         return log((Double(documents) + 1) / (df + 1)) + 1
     }
 
-    /// The table key of `term`: FNV-1a 64 of its UTF-8, through MurmurHash3's finaliser (so that
-    /// the low bits the table indexes by are spread), never 0.
+    /// The table key of `term`: FNV-1a 64 of its UTF-8 (``ArabicText/TermKey/utf8Hash``), through
+    /// MurmurHash3's finaliser (so that the low bits the table indexes by are spread), never 0.
     @inline(__always)
     static func key(_ term: TermKey) -> UInt64 {
-        let h = FeatureHash.finalize(FeatureHash.word(term.string))
+        let h = FeatureHash.finalize(term.utf8Hash)
         return h == 0 ? 1 : h
     }
 

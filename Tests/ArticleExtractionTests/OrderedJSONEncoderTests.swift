@@ -48,6 +48,31 @@ struct OrderedJSONEncoderTests {
         #expect(try text([Int64(7), Int64(-8)]) == "[7,-8]")
     }
 
+    @Test("every fixed-width integer and Float is a number, as a member, an element and a single value")
+    func integerTypes() throws {
+        enum Level: Int, Encodable { case high = 3 }
+        struct All: Encodable {
+            var a: Int8 = -8
+            var b: Int16 = -16
+            var c: Int32 = -32
+            var d: Int64 = -64
+            var e: UInt8 = 8
+            var f: UInt16 = 16
+            var g: UInt32 = 32
+            var h = UInt64.max
+            var i: UInt = 7
+            var j: Float = 0.5
+            var k = Level.high
+            var l: [UInt8] = [1, 2]
+        }
+        #expect(
+            try text(All())
+                == #"{"a":-8,"b":-16,"c":-32,"d":-64,"e":8,"f":16,"g":32,"h":18446744073709551615,"i":7,"j":0.5,"k":3,"l":[1,2]}"#
+        )
+        #expect(try text(Level.high) == "3")
+        #expect(try text(UInt64.max) == "18446744073709551615")
+    }
+
     @Test("a non-finite number fails with its coding path instead of yielding bytes")
     func nonFinite() throws {
         struct Mention: Encodable { var value: Double? }

@@ -140,6 +140,6 @@ struct JSONStreamEncoder: Encoder {
 
         mutating func encodeNil() throws { writer.null() }
         mutating func encode(_ value: String) throws { writer.string(value) }
-        mutating func encode<T: Encodable>(_ value: T) throws { try writer.value(value) }
+        mutating func encode<T: Encodable>(_ value: T) throws { try writer.singleValue(value) }
     }
 }

@@ -14,7 +14,12 @@ public struct ArticleAnalysis: Sendable {
     /// `article.text` as Unicode scalars; every range indexes it.
     public let scalars: [Unicode.Scalar]
     /// Tokens of ``scalars`` in order (the `tokens` step; empty before it).
-    public var tokens: [Token] = []
+    public var tokens: [Token] = [] {
+        didSet { tokenTypes = TokenTypes(tokens) }
+    }
+    /// The distinct tokens of ``tokens``, found once for the analyzers that work per type (always
+    /// those of the current ``tokens``: set again with them).
+    private(set) var tokenTypes = TokenTypes([])
     /// Entity mentions, ordered by start and non-overlapping (the `entities` step; empty before it).
     public var mentions: [EntityMention] = []
     /// The publication day relative dates are resolved against (the `published` step; `nil` before

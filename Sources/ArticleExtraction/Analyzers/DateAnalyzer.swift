@@ -15,8 +15,8 @@ public struct DateAnalyzer: ArticleAnalyzer {
     public func analyze(_ analysis: inout ArticleAnalysis) {
         let quotes = SpanCover(analysis.document.quotes.map { ScalarRange(start: $0.start, end: $0.end) })
         let found = recognizer.expressions(
-            in: analysis.tokens, scalars: analysis.scalars, reference: analysis.publication,
-            isQuoted: { offset in quotes.contains(offset) })
+            in: analysis.tokens, types: analysis.tokenTypes, scalars: analysis.scalars,
+            reference: analysis.publication, isQuoted: { offset in quotes.contains(offset) })
         var covered = IndexSet()
         var k = 0
         let tokens = analysis.tokens

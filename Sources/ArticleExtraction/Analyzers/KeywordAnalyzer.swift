@@ -19,7 +19,8 @@ public struct KeywordAnalyzer: ArticleAnalyzer {
     public func analyze(_ analysis: inout ArticleAnalysis) {
         let title = analysis.article.title.map { tokenizer.tokens(in: ScalarText.scalars(of: $0)) } ?? []
         let (keywords, weights) = extractor.keywords(
-            tokens: analysis.tokens, scalars: analysis.scalars, mentions: analysis.mentions, title: title)
+            tokens: analysis.tokens, types: analysis.tokenTypes, scalars: analysis.scalars, mentions: analysis.mentions,
+            title: title)
         analysis.document.keywords = keywords
         analysis.termWeights = weights
     }

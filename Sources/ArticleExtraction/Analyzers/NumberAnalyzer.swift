@@ -17,6 +17,6 @@ public struct NumberAnalyzer: ArticleAnalyzer {
     public func analyze(_ analysis: inout ArticleAnalysis) {
         let dates = analysis.dateTokens
         analysis.document.numbers = NumberRecognizer(lexicon: lexicon).mentions(
-            in: analysis.tokens, scalars: analysis.scalars, skip: { dates.contains($0) })
+            in: analysis.tokens, types: analysis.tokenTypes, scalars: analysis.scalars, skip: { dates.contains($0) })
     }
 }

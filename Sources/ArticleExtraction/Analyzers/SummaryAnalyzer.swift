@@ -13,7 +13,8 @@ public struct SummaryAnalyzer: ArticleAnalyzer {
     public func analyze(_ analysis: inout ArticleAnalysis) {
         let dates = analysis.dateTokens
         analysis.document.summary = ranker.summary(
-            sentences: analysis.sentences, tokens: analysis.tokens, weights: analysis.termWeights,
+            sentences: analysis.sentences, tokens: analysis.tokens, types: analysis.tokenTypes,
+            weights: analysis.termWeights,
             dateTokens: { dates.contains($0) },
             locations: analysis.mentions.filter { $0.type == .location }.map(\.range))
     }

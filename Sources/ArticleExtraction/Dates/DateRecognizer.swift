@@ -52,7 +52,15 @@ public struct DateRecognizer: Sendable {
         in tokens: [Token], scalars: [Unicode.Scalar], reference: CalendarDay?,
         isQuoted: (Int) -> Bool = { _ in false }
     ) -> [DateExpression] {
-        var scan = DateScan(tokens: tokens, scalars: scalars, lexicon: lexicon, reference: reference)
+        expressions(in: tokens, types: TokenTypes(tokens), scalars: scalars, reference: reference, isQuoted: isQuoted)
+    }
+
+    /// As the public one, with the distinct tokens of `tokens` already found.
+    func expressions(
+        in tokens: [Token], types: TokenTypes, scalars: [Unicode.Scalar], reference: CalendarDay?,
+        isQuoted: (Int) -> Bool
+    ) -> [DateExpression] {
+        var scan = DateScan(tokens: tokens, types: types, scalars: scalars, lexicon: lexicon, reference: reference)
         return scan.run(isQuoted: isQuoted)
     }
 }

@@ -18,13 +18,14 @@ struct DateScan {
     var focus: (year: Int, month: Int)?
     var found: [DateExpression] = []
 
-    init(tokens: [Token], scalars: [Unicode.Scalar], lexicon: DateLexicon, reference: CalendarDay?) {
+    /// - Parameter types: the distinct tokens of `tokens`.
+    init(tokens: [Token], types: TokenTypes, scalars: [Unicode.Scalar], lexicon: DateLexicon, reference: CalendarDay?) {
+        precondition(types.typeOf.count == tokens.count, "types of other tokens")
         self.tokens = tokens
         self.scalars = scalars
         self.lexicon = lexicon
         self.reference = reference
         // Facts are a function of the token: worked out once per distinct token.
-        let types = TokenTypes(tokens)
         let typeFacts = types.first.map { DateTokenFacts(tokens[Int($0)], lexicon: lexicon) }
         let typeStarts = zip(types.first, typeFacts).map { first, f in
             f.entryIndex >= 0 || f.number != nil || f.mark == 0x28 || Self.starts.contains(TermKey(f.key))

@@ -29,10 +29,17 @@ public struct KeywordExtractor: Sendable {
     public func keywords(
         tokens: [Token], scalars: [Unicode.Scalar], mentions: [EntityMention], title: [Token] = []
     ) -> (keywords: [ArticleDocument.Keyword], weights: [TermKey: Double]) {
+        keywords(tokens: tokens, types: TokenTypes(tokens), scalars: scalars, mentions: mentions, title: title)
+    }
+
+    /// As the public one, with the distinct tokens of `tokens` already found.
+    func keywords(
+        tokens: [Token], types: TokenTypes, scalars: [Unicode.Scalar], mentions: [EntityMention], title: [Token]
+    ) -> (keywords: [ArticleDocument.Keyword], weights: [TermKey: Double]) {
+        precondition(types.typeOf.count == tokens.count, "types of other tokens")
         let titleStems = Set(KeywordTerms.words(title).map(\.key))
         // Each distinct token's key is worked out once, and each distinct key gets a number: the
         // counting below is by number, not by hashing strings.
-        let types = TokenTypes(tokens)
         var stems: [TermKey] = []
         var stemNumbers: [TermKey: Int32] = [:]
         stemNumbers.reserveCapacity(types.count)

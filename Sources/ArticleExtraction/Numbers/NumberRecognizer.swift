@@ -17,9 +17,16 @@ struct NumberRecognizer: Sendable {
 
     func mentions(in tokens: [Token], scalars: [Unicode.Scalar], skip: (Int) -> Bool) -> [ArticleDocument.NumberMention]
     {
+        mentions(in: tokens, types: TokenTypes(tokens), scalars: scalars, skip: skip)
+    }
+
+    /// As ``mentions(in:scalars:skip:)``, with the distinct tokens of `tokens` already found.
+    func mentions(
+        in tokens: [Token], types: TokenTypes, scalars: [Unicode.Scalar], skip: (Int) -> Bool
+    ) -> [ArticleDocument.NumberMention] {
+        precondition(types.typeOf.count == tokens.count, "types of other tokens")
         var found: [ArticleDocument.NumberMention] = []
         // A number in words starts with a word of the lexicon: known once per distinct token.
-        let types = TokenTypes(tokens)
         let typeIsNumberWord = types.first.map { first in
             let t = tokens[Int(first)]
             return t.kind == .arabicWord && (lexicon.word(t.base) ?? lexicon.word(t.normalized)) != nil

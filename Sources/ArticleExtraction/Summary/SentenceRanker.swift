@@ -29,6 +29,17 @@ public struct SentenceRanker: Sendable {
         sentences: [ScalarRange], tokens: [Token], weights: [TermKey: Double], dateTokens: (Int) -> Bool,
         locations: [ScalarRange]
     ) -> [Int] {
+        summary(
+            sentences: sentences, tokens: tokens, types: TokenTypes(tokens), weights: weights, dateTokens: dateTokens,
+            locations: locations)
+    }
+
+    /// As the public one, with the distinct tokens of `tokens` already found.
+    func summary(
+        sentences: [ScalarRange], tokens: [Token], types: TokenTypes, weights: [TermKey: Double],
+        dateTokens: (Int) -> Bool, locations: [ScalarRange]
+    ) -> [Int] {
+        precondition(types.typeOf.count == tokens.count, "types of other tokens")
         // What the ranking reads of a token is a function of its forms: worked out once per
         // distinct token, with each distinct stem numbered and weighed once.
         struct TypeFacts {
@@ -40,7 +51,6 @@ public struct SentenceRanker: Sendable {
             /// Number of the stem (words only, else -1).
             var stem: Int32
         }
-        let types = TokenTypes(tokens)
         var stemNumbers: [TermKey: Int32] = [:]
         stemNumbers.reserveCapacity(types.count)
         var stemWeights: [Double] = []

@@ -74,6 +74,9 @@ public struct DateLexicon: Sendable {
     /// Holidays that name one day: (Hijri month, day) or (Gregorian month, day), by their normalised
     /// two-word name.
     let holidays: [String: (calendar: DateCalendar, month: Int, day: Int)]
+    /// The first words of ``holidays``' names: a token that is none of them starts no holiday, and
+    /// the two-word key is not built.
+    let holidayFirstWords: Set<TermKey>
     /// Words before `منذ N unit` that make it a point in time (a start), not a duration.
     let startWords: Set<String>
     let normalizer: ArabicNormalizer
@@ -206,6 +209,7 @@ public struct DateLexicon: Sendable {
             holidays[normalizer.normalize(name)] = (calendar, month, day)
         }
         self.holidays = holidays.mapValues { (calendar: $0.0, month: $0.1, day: $0.2) }
+        holidayFirstWords = Set(holidays.keys.map { TermKey(String($0.prefix { $0 != " " })) })
         startWords = Set(
             """
             انطلاق انطلقت انطلق بدأ بدأت بدء بداية دشن دشنت تدشين أطلق أطلقت إطلاق اندلع اندلعت اندلاع افتتح \

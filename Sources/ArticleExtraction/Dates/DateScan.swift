@@ -111,7 +111,15 @@ struct DateScan {
 
     /// The token is the bare word `word` (normalised, no proclitics).
     func isWord(_ i: Int, _ word: String) -> Bool {
-        i >= 0 && i < tokens.count && tokens[i].kind == .arabicWord && tokens[i].normalized == word
+        i >= 0 && i < tokens.count && tokens[i].kind == .arabicWord && Self.same(tokens[i].normalized, word)
+    }
+
+    /// Code-unit equality of two words in ``ArabicNormalizer`` form. `String ==` follows canonical
+    /// equivalence: on Arabic it checks normalisation as it goes, which made these comparisons, a
+    /// few per token of every article, a sizeable part of the scan.
+    @inline(__always)
+    static func same(_ a: String, _ b: String) -> Bool {
+        a.utf8.count == b.utf8.count && a.utf8.elementsEqual(b.utf8)
     }
 
     func direction(_ i: Int) -> DateDirection? {
@@ -190,7 +198,7 @@ struct DateScan {
     /// `شهر`, `بشهر`, `الشهر` at `i` before a month name: the index of the name.
     func afterMonthNoun(_ i: Int) -> Int? {
         guard let e = entry(i), let unit = e.unit, unit.unit == .month, unit.count == .one,
-            facts[i].key == "شهر"
+            Self.same(facts[i].key, "شهر")
         else { return nil }
         return i + 1
     }
@@ -348,7 +356,9 @@ struct DateScan {
     func ordinalDay(_ i: Int) -> (day: Int, end: Int)? {
         guard i < tokens.count, facts[i].article, let o = entryAt(i)?.ordinal else { return nil }
         if o >= 20 { return (o, i + 1) }
-        if i + 1 < tokens.count, tokens[i + 1].normalized == "عشر" || tokens[i + 1].normalized == "عشره" {
+        if i + 1 < tokens.count,
+            Self.same(tokens[i + 1].normalized, "عشر") || Self.same(tokens[i + 1].normalized, "عشره")
+        {
             return (o + 10, i + 2)
         }
         if i + 1 < tokens.count, tokens[i + 1].proclitics.first == "و", let tens = entryAt(i + 1)?.ordinal,
@@ -415,7 +425,9 @@ struct DateScan {
             return (.month(y, name.month, span(i, end), relative: true), end)
         }
         let following = end < tokens.count ? tokens[end].normalized : ""
-        guard !name.ambiguous || noun || following == "المبارك" || following == "الكريم" else { return nil }
+        guard !name.ambiguous || noun || Self.same(following, "المبارك") || Self.same(following, "الكريم") else {
+            return nil
+        }
         guard let ref = reference else { return nil }
         if name.calendar == .hijri {
             return (hijriMonth(HijriCalendar.hijri(of: ref).year, name.month, span(i, end), relative: false), end)
@@ -440,7 +452,7 @@ struct DateScan {
         if isWord(i, "بعد"), let e = entry(i + 1), e.dayOffset == 1, !facts[i + 1].article {
             offset = 2
             k = i + 2
-        } else if base(i) == "اول", tokens[i].proclitics.isEmpty || tokens[i].proclitics == ["و"] {
+        } else if Self.same(base(i), "اول"), tokens[i].proclitics.isEmpty || tokens[i].proclitics == ["و"] {
             var j = i + 1
             if isWord(j, "من") { j += 1 }
             guard let e = entry(j), e.dayOffset == -1 else { return nil }
@@ -454,32 +466,33 @@ struct DateScan {
             if o == 0 {
                 // اليوم (with the article only)
                 // اليوم, not باليوم "per day" or لليوم.
-                guard facts[i].article, key == "يوم",
+                guard facts[i].article, Self.same(key, "يوم"),
                     tokens[i].proclitics.count == 1 || tokens[i].proclitics.first == "و"
                 else { return nil }
-                if i > 0, base(i - 1) == "عين" { return nil }
+                if i > 0, Self.same(base(i - 1), "عين") { return nil }
                 if i + 1 < tokens.count, let next = entry(i + 1),
-                    next.ordinal != nil || next.direction != nil || tokens[i + 1].base == "تالي"
-                        || tokens[i + 1].base == "عالمي" || tokens[i + 1].base == "دولي"
-                        || tokens[i + 1].base == "وطني"
+                    next.ordinal != nil || next.direction != nil || Self.same(tokens[i + 1].base, "تالي")
+                        || Self.same(tokens[i + 1].base, "عالمي") || Self.same(tokens[i + 1].base, "دولي")
+                        || Self.same(tokens[i + 1].base, "وطني")
                 {
                     return nil
                 }
-                if i + 1 < tokens.count, tokens[i + 1].base == "تالي" || tokens[i + 1].base == "عالمي" {
+                if i + 1 < tokens.count, Self.same(tokens[i + 1].base, "تالي") || Self.same(tokens[i + 1].base, "عالمي")
+                {
                     return nil
                 }
                 offset = 0
                 k = i + 1
             } else if o == 1 {
-                guard key == "غدا" || (key == "غد" && facts[i].article && false) else { return nil }
+                guard Self.same(key, "غدا") || (Self.same(key, "غد") && facts[i].article && false) else { return nil }
                 offset = 1
                 k = i + 1
             } else {
-                guard key == "امس" || key == "بارحه" else { return nil }
+                guard Self.same(key, "امس") || Self.same(key, "بارحه") else { return nil }
                 offset = -1
                 k = i + 1
             }
-        } else if facts[i].key == "ليله", facts[i].article {
+        } else if Self.same(facts[i].key, "ليله"), facts[i].article {
             if isWord(i + 1, "قبل"), direction(i + 2) == .past {
                 offset = -2
                 k = i + 3
@@ -494,7 +507,7 @@ struct DateScan {
         }
         guard var offset else { return nil }
         // أمس الأول
-        if offset == -1, k < tokens.count, facts[k].article, tokens[k].base == "اول" {
+        if offset == -1, k < tokens.count, facts[k].article, Self.same(tokens[k].base, "اول") {
             offset = -2
             k += 1
         }
@@ -507,7 +520,7 @@ struct DateScan {
         if offset == 0 && !pinned, isQuoted(tokens[i].range.start) {
             let before = i > 0 ? tokens[i - 1].normalized : ""
             let frame = i > 0 && entry(i - 1)?.partOfDay != nil
-            if !(before == "الي" || before == "حتي" || before == "لغايه" || frame) {
+            if !(Self.same(before, "الي") || Self.same(before, "حتي") || Self.same(before, "لغايه") || frame) {
                 return (.vague(span(i, k)), k)
             }
         }
@@ -594,6 +607,7 @@ struct DateScan {
 
     private func holiday(_ i: Int) -> Match? {
         guard i + 1 < tokens.count, facts[i + 1].article || tokens[i + 1].proclitics.isEmpty,
+            lexicon.holidayFirstWords.contains(TermKey(tokens[i].bare)),
             let h = lexicon.holidays[tokens[i].bare + " " + tokens[i + 1].bare], let ref = reference
         else { return nil }
         var end = i + 2
@@ -621,7 +635,7 @@ struct DateScan {
         }
         guard k < tokens.count else { return nil }
         // هذا الوقت / الوقت الحالي
-        if facts[k].article, tokens[k].base == "وقت" {
+        if facts[k].article, Self.same(tokens[k].base, "وقت") {
             if demonstrative { return (.vague(span(i, k + 1)), k + 1) }
             if let dir = direction(k + 1), dir == .current { return (.vague(span(i, k + 2)), k + 2) }
             return nil
@@ -649,7 +663,7 @@ struct DateScan {
             var j = k + 1
             var skipped = 0
             while j < tokens.count, skipped < 2, facts[j].article,
-                entryAt(j)?.cardinal != nil || tokens[j].base == "قليله" || tokens[j].base == "عشر"
+                entryAt(j)?.cardinal != nil || Self.same(tokens[j].base, "قليله") || Self.same(tokens[j].base, "عشر")
             {
                 j += 1
                 skipped += 1
@@ -859,11 +873,11 @@ struct DateScan {
     // MARK: - Vague
 
     private func vague(_ i: Int) -> Match? {
-        if entryAt(i)?.vagueAdverb == true, !facts[i].article || facts[i].key == "ان" {
+        if entryAt(i)?.vagueAdverb == true, !facts[i].article || Self.same(facts[i].key, "ان") {
             return (.vague(span(i, i + 1)), i + 1)
         }
 
-        if isWord(i, "في"), i + 2 < tokens.count, tokens[i + 1].normalized == "وقت",
+        if isWord(i, "في"), i + 2 < tokens.count, Self.same(tokens[i + 1].normalized, "وقت"),
             ["لاحق", "سابق", "مسبق", "قريب", "متاخر"].contains(tokens[i + 2].normalized)
         {
             return (.vague(span(i, i + 3)), i + 3)
@@ -878,7 +892,7 @@ struct DateScan {
         var hour: Int?
         var minute = 0
         var clock = false
-        if facts[i].article, facts[i].key == "ساعه" {
+        if facts[i].article, Self.same(facts[i].key, "ساعه") {
             k = i + 1
             clock = true
         }
@@ -901,7 +915,7 @@ struct DateScan {
             hour = h
             k += 1
             if h >= 11 || h == 2 || h == 1, k < tokens.count,
-                tokens[k].normalized == "عشره" || tokens[k].normalized == "عشر"
+                Self.same(tokens[k].normalized, "عشره") || Self.same(tokens[k].normalized, "عشر")
             {
                 hour = h + 10
                 k += 1
@@ -911,13 +925,13 @@ struct DateScan {
         // والنصف، والربع، إلا ربعا
         if k < tokens.count {
             let w = tokens[k].normalized
-            if w == "والنصف" {
+            if Self.same(w, "والنصف") {
                 minute = 30
                 k += 1
-            } else if w == "والربع" {
+            } else if Self.same(w, "والربع") {
                 minute = 15
                 k += 1
-            } else if w == "الا", k + 1 < tokens.count, tokens[k + 1].base.hasPrefix("ربع") {
+            } else if Self.same(w, "الا"), k + 1 < tokens.count, tokens[k + 1].base.hasPrefix("ربع") {
                 hour -= 1
                 minute = 45
                 k += 2
@@ -939,19 +953,20 @@ struct DateScan {
         var zone: Int?
         var z = k
         if isMark(z, 0x28) { z += 1 }
-        if z < tokens.count, tokens[z].base == "بتوقيت" || (tokens[z].base == "توقيت" && !tokens[z].proclitics.isEmpty)
+        if z < tokens.count,
+            Self.same(tokens[z].base, "بتوقيت") || (Self.same(tokens[z].base, "توقيت") && !tokens[z].proclitics.isEmpty)
         {
             if z + 1 < tokens.count {
                 if let minutes = lexicon.timeZones[tokens[z + 1].normalized] ?? lexicon.timeZones[tokens[z + 1].base] {
                     zone = minutes
                     k = z + 2
-                    if k < tokens.count, tokens[k].normalized == "المكرمه" { k += 1 }
+                    if k < tokens.count, Self.same(tokens[k].normalized, "المكرمه") { k += 1 }
                     if z > k - 3, isMark(z - 1, 0x28), isMark(k, 0x29) { k += 1 }
-                } else if tokens[z + 1].base == "محلي" {
+                } else if Self.same(tokens[z + 1].base, "محلي") {
                     k = z + 2
                 }
             }
-        } else if z < tokens.count, facts[z].key == "غرينتش" {
+        } else if z < tokens.count, Self.same(facts[z].key, "غرينتش") {
             zone = 0
             k = z + 1
         }

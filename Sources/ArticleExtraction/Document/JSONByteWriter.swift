@@ -51,10 +51,11 @@ final class JSONByteWriter {
         }
     }
 
-    /// Writes `value` when it is a string, a `Bool`, a `Double` or `Float`, or one of the standard
-    /// library's fixed-width integers, and returns true; else false. Metatype comparisons only:
-    /// every structure of a document passes here, and a dynamic cast to `any BinaryInteger` per
-    /// structure cost about a sixth of the encoding (conformance look-ups in the runtime).
+    /// Writes `value` when it is a `String`, an `Int`, a `Double` or a `Bool` (what documents are
+    /// made of) and returns true; else false. Metatype comparisons only: every structure of a
+    /// document passes here, and a dynamic cast to `any BinaryInteger` per structure cost about a
+    /// sixth of the encoding (conformance look-ups in the runtime). Other number types encode
+    /// themselves through a single-value container, where ``singleValue(_:)`` casts them.
     @inline(__always)
     private func primitive<T: Encodable>(_ value: T) throws -> Bool {
         if T.self == String.self {
@@ -65,38 +66,10 @@ final class JSONByteWriter {
             try double(unsafeBitCast(value, to: Double.self))
         } else if T.self == Bool.self {
             boolean(unsafeBitCast(value, to: Bool.self))
-        } else if T.self == Float.self {
-            try double(Double(unsafeBitCast(value, to: Float.self)))
-        } else if T.self == Int64.self {
-            integer(unsafeBitCast(value, to: Int64.self))
-        } else if T.self == Int32.self {
-            integer(Int64(unsafeBitCast(value, to: Int32.self)))
-        } else if T.self == Int16.self {
-            integer(Int64(unsafeBitCast(value, to: Int16.self)))
-        } else if T.self == Int8.self {
-            integer(Int64(unsafeBitCast(value, to: Int8.self)))
-        } else if T.self == UInt32.self {
-            integer(Int64(unsafeBitCast(value, to: UInt32.self)))
-        } else if T.self == UInt16.self {
-            integer(Int64(unsafeBitCast(value, to: UInt16.self)))
-        } else if T.self == UInt8.self {
-            integer(Int64(unsafeBitCast(value, to: UInt8.self)))
-        } else if T.self == UInt64.self {
-            unsigned(unsafeBitCast(value, to: UInt64.self))
-        } else if T.self == UInt.self {
-            unsigned(UInt64(unsafeBitCast(value, to: UInt.self)))
         } else {
             return false
         }
         return true
-    }
-
-    private func unsigned(_ value: UInt64) {
-        if let exact = Int64(exactly: value) {
-            integer(exact)
-        } else {
-            bytes.append(contentsOf: "\(value)".utf8)
-        }
     }
 
     /// Writes `value` through its `encode(to:)`, closing whatever containers it opened (`{}` for a
